@@ -1,0 +1,51 @@
+package io.pitwall.app;
+
+import io.pitwall.themes.Theme;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: one main window titled Pitwall. */
+public final class PitwallApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PitwallApp.class);
+
+    /** JavaFX warns that it runs from the class path; that is how Pitwall ships, on purpose. */
+    private static final java.util.logging.Logger FX_LAUNCH_LOG =
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+
+    /** Opens the GUI and blocks until its last window closes. */
+    static int launch(LaunchRequest request) {
+        requireDisplay();
+        FX_LAUNCH_LOG.setLevel(java.util.logging.Level.SEVERE);
+        Application.launch(PitwallApp.class, request.toArgs().toArray(String[]::new));
+        return 0;
+    }
+
+    /** On Linux a window needs X11 or Wayland; say so plainly instead of a toolkit crash. */
+    private static void requireDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        boolean monocle = "Monocle".equalsIgnoreCase(System.getProperty("glass.platform"));
+        if (linux && !monocle && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
+            throw new IllegalStateException("no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set);"
+                    + " `pitwall render` writes a PNG without one");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme theme = Theme.forColorScheme(Platform.getPreferences().getColorScheme());
+        Scene scene = MainWindow.scene();
+        theme.apply(scene);
+        MainWindow.show(stage, scene);
+        FirstFrame.exitAfterFirstFrameIfAsked();
+        LOG.info("Pitwall {} started, theme {}", AppInfo.load().version(), theme.id());
+    }
+}
