@@ -3,7 +3,6 @@ package io.pitwall.app;
 import java.util.Objects;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /** The main window's frame. */
@@ -12,12 +11,6 @@ public final class MainWindow {
     public static final String TITLE = "Pitwall";
 
     private MainWindow() {
-    }
-
-    public static Scene scene() {
-        BorderPane root = new BorderPane();
-        root.setId("pitwall-root");
-        return new Scene(root, 1280, 800);
     }
 
     public static void show(Stage stage, Scene scene) {

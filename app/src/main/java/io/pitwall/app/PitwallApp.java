@@ -1,8 +1,10 @@
 package io.pitwall.app;
 
-import io.pitwall.themes.Theme;
+import io.pitwall.app.workspace.Workbench;
+import io.pitwall.connectors.kube.Kubeconfigs;
+import java.nio.file.Path;
+import java.time.Clock;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -39,13 +41,26 @@ public final class PitwallApp extends Application {
         return s == null || s.isBlank();
     }
 
+    private Workbench workbench;
+
     @Override
     public void start(Stage stage) {
-        Theme theme = Theme.forColorScheme(Platform.getPreferences().getColorScheme());
-        Scene scene = MainWindow.scene();
-        theme.apply(scene);
+        AppDirs dirs = AppDirs.forCurrentUser();
+        Kubeconfigs.Merged kubeconfig = Kubeconfigs.load(System.getenv(), Path.of(System.getProperty("user.home")));
+        kubeconfig.problems().forEach(p -> LOG.warn("kubeconfig: {}", p));
+        workbench = new Workbench(dirs.config(), kubeconfig, Clock.systemDefaultZone());
+        Scene scene = workbench.createScene(1440, 900);
+        stage.setOnHiding(e -> workbench.saveLayout());
         MainWindow.show(stage, scene);
         FirstFrame.exitAfterFirstFrameIfAsked();
-        LOG.info("Pitwall {} started, theme {}", AppInfo.load().version(), theme.id());
+        LOG.info("Pitwall {} started, {} kubeconfig contexts, theme {}", AppInfo.load().version(),
+                kubeconfig.contexts().size(), workbench.theme().id());
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.stop();
+        }
     }
 }

@@ -1,0 +1,242 @@
+package io.pitwall.app.workspace;
+
+import io.pitwall.connectors.kube.KubeContext;
+import io.pitwall.connectors.kube.Kubeconfigs;
+import io.pitwall.connectors.session.DisconnectedSession;
+import io.pitwall.connectors.session.Session;
+import io.pitwall.connectors.session.Signal;
+import io.pitwall.connectors.session.SourceState;
+import io.pitwall.themes.Theme;
+import io.pitwall.ui.palette.Command;
+import io.pitwall.ui.palette.CommandPalette;
+import io.pitwall.ui.shell.ShortcutsOverlay;
+import io.pitwall.ui.shell.StatusBar;
+import io.pitwall.ui.shell.TopBar;
+import io.pitwall.ui.time.TimeRangeModel;
+import io.pitwall.ui.workspace.DockingWorkspace;
+import io.pitwall.ui.workspace.LayoutState;
+import io.pitwall.ui.workspace.PaneContent;
+import io.pitwall.ui.workspace.PaneId;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's contents and their wiring: top bar, docking workspace, status bar, command
+ * palette and shortcuts overlay, the session the panes read, the theme and the saved layout.
+ */
+public final class Workbench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
+
+    private final TimeRangeModel time;
+    private final TopBar topBar;
+    private final StatusBar statusBar = new StatusBar();
+    private final DockingWorkspace workspace;
+    private final Map<PaneId, PaneContent> panes = new EnumMap<>(PaneId.class);
+    private final CommandPalette palette;
+    private final ShortcutsOverlay shortcuts = new ShortcutsOverlay(WorkbenchCommands.SHORTCUTS);
+    private final BorderPane root = new BorderPane();
+    private final JsonFiles<LayoutState> layoutFile;
+    private final JsonFiles<Settings> settingsFile;
+    private final Kubeconfigs.Merged kubeconfig;
+    private final Timeline ticker;
+    private final WorkbenchCommands commands;
+    private Settings settings;
+    private Session session = DisconnectedSession.none();
+    private Theme theme = Theme.DARK;
+
+    public Workbench(java.nio.file.Path configDir, Kubeconfigs.Merged kubeconfig, Clock clock) {
+        this.kubeconfig = kubeconfig;
+        this.layoutFile = new JsonFiles<>(configDir.resolve("layout.json"), LayoutState.class);
+        this.settingsFile = new JsonFiles<>(configDir.resolve("settings.json"), Settings.class);
+        this.settings = settingsFile.read().orElse(Settings.defaults());
+        this.time = new TimeRangeModel(clock);
+        this.topBar = new TopBar(time);
+        for (PaneId p : PaneId.values()) {
+            panes.put(p, new PaneContent(p));
+        }
+        this.workspace = new DockingWorkspace(panes::get);
+        this.commands = new WorkbenchCommands(this);
+        this.palette = new CommandPalette(commands::all);
+
+        StackPane center = new StackPane(workspace.node(), palette, shortcuts);
+        root.setTop(topBar);
+        root.setCenter(center);
+        root.setBottom(statusBar);
+        root.setId("pitwall-root");
+
+        topBar.paletteButton().setOnAction(e -> palette.show());
+        topBar.setContexts(kubeconfig.contexts(), kubeconfig.currentContext());
+        topBar.contextSwitcher().valueProperty().addListener((o, was, now) -> {
+            if (now != null && (was == null || !now.name().equals(was.name()))) {
+                useContext(now);
+            }
+        });
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> time.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+
+        layoutFile.read().ifPresent(workspace::apply);
+        Optional<KubeContext> initial = Optional.ofNullable(settings.lastContext()).flatMap(kubeconfig::context)
+                .or(() -> kubeconfig.currentContext().flatMap(kubeconfig::context));
+        initial.ifPresentOrElse(topBar.contextSwitcher()::setValue, () -> showSession(session));
+    }
+
+    /** The scene of the main window, themed and with its shortcuts. */
+    public Scene createScene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        WorkbenchCommands.installShortcuts(scene, this);
+        applyTheme(initialTheme());
+        ticker.play();
+        return scene;
+    }
+
+    // --- what the commands do -------------------------------------------------------------------
+
+    public TimeRangeModel time() {
+        return time;
+    }
+
+    public DockingWorkspace workspace() {
+        return workspace;
+    }
+
+    public CommandPalette palette() {
+        return palette;
+    }
+
+    public ShortcutsOverlay shortcuts() {
+        return shortcuts;
+    }
+
+    public TopBar topBar() {
+        return topBar;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public PaneContent pane(PaneId id) {
+        return panes.get(id);
+    }
+
+    public List<KubeContext> contexts() {
+        return kubeconfig.contexts();
+    }
+
+    public List<Command> commands() {
+        return commands.all();
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** Switches to {@code context}: closes the old session's connections, opens the new ones. */
+    public void useContext(KubeContext context) {
+        if (!context.equals(topBar.contextSwitcher().getValue())) {
+            topBar.contextSwitcher().setValue(context); // the listener calls back here
+            return;
+        }
+        showSession(DisconnectedSession.forContext(context.name(), Optional.ofNullable(context.cluster()),
+                context.problem().or(() -> Optional.of("live cluster connections are not available in this build"))));
+        saveSettings(settings.withLastContext(context.name()));
+    }
+
+    /** Makes {@code next} the session every pane reads. */
+    public void showSession(Session next) {
+        Session previous = session;
+        session = next;
+        if (previous != next) {
+            previous.close();
+        }
+        Map<Signal, SourceState> states = next.states();
+        panes.values().forEach(p -> p.show(states));
+        statusBar.show(states, next.info().title());
+        next.onStateChange((signal, state) -> Platform.runLater(() -> {
+            if (session == next) {
+                Map<Signal, SourceState> now = next.states();
+                panes.values().forEach(p -> p.show(now));
+                statusBar.show(now, next.info().title());
+            }
+        }));
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** Applies {@code t} to every Pitwall window and remembers the choice. */
+    public void chooseTheme(Theme t) {
+        applyTheme(t);
+        saveSettings(settings.withTheme(t.id()));
+    }
+
+    /** Follows the OS's light or dark preference again. */
+    public void followSystemTheme() {
+        saveSettings(settings.withTheme(Settings.SYSTEM_THEME));
+        applyTheme(systemTheme());
+    }
+
+    /** The main window's scene (shown or not) and every other window's, floating panes included. */
+    private void applyTheme(Theme t) {
+        theme = t;
+        java.util.Set<Scene> scenes = new java.util.LinkedHashSet<>();
+        if (root.getScene() != null) {
+            scenes.add(root.getScene());
+        }
+        Window.getWindows().stream().map(Window::getScene).filter(java.util.Objects::nonNull).forEach(scenes::add);
+        t.apply(scenes.toArray(Scene[]::new));
+    }
+
+    private Theme initialTheme() {
+        return Theme.byId(settings.theme()).orElseGet(Workbench::systemTheme);
+    }
+
+    private static Theme systemTheme() {
+        ColorScheme scheme = Platform.getPreferences().getColorScheme();
+        return Theme.forColorScheme(scheme);
+    }
+
+    /** Saves the layout; called when the main window closes. */
+    public void saveLayout() {
+        try {
+            layoutFile.write(workspace.capture());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save the layout to {}: {}", layoutFile.file(), e.getMessage());
+        }
+    }
+
+    public void resetLayout() {
+        workspace.reset();
+    }
+
+    public void stop() {
+        ticker.stop();
+        session.close();
+    }
+
+    private void saveSettings(Settings next) {
+        settings = next;
+        try {
+            settingsFile.write(next);
+        } catch (IOException e) {
+            LOG.warn("could not save settings to {}: {}", settingsFile.file(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.pitwall.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pitwall.app.MainWindow;
+import io.pitwall.connectors.kube.Kubeconfigs;
+import io.pitwall.connectors.session.Signal;
+import io.pitwall.themes.Theme;
+import io.pitwall.ui.workspace.LayoutState;
+import io.pitwall.ui.workspace.PaneContent;
+import io.pitwall.ui.workspace.PaneId;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window as a user meets it, on headless Monocle. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path config;
+
+    private final FxRobot robot = new FxRobot();
+
+    private static Kubeconfigs.Merged kubeconfig() {
+        try {
+            return Kubeconfigs.merge(List.of(
+                    Path.of(WorkbenchTest.class.getResource("/kubeconfig/k8s-docs-config-demo-3-contexts.yaml").toURI()),
+                    Path.of(WorkbenchTest.class.getResource("/kubeconfig/headlamp-user-without-credentials.yaml").toURI())));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Workbench open(Kubeconfigs.Merged kube) throws Exception {
+        Workbench[] bench = new Workbench[1];
+        FxToolkit.setupStage(stage -> {
+            bench[0] = new Workbench(config, kube, CLOCK);
+            Scene scene = bench[0].createScene(1280, 800);
+            stage.setOnHiding(e -> bench[0].saveLayout());
+            MainWindow.show(stage, scene);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return bench[0];
+    }
+
+    @AfterEach
+    void closeWindows() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void everyPaneIsThereAndShowsWhatToConnect() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        LayoutState layout = bench.workspace().capture();
+        assertThat(layout.paneIds()).containsExactlyInAnyOrder(
+                java.util.Arrays.stream(PaneId.values()).map(PaneId::id).toArray(String[]::new));
+        for (PaneId p : PaneId.values()) {
+            // panes behind another tab are not in the scene until selected
+            if (bench.workspace().isSelected(p)) {
+                assertThat(robot.lookup("#pane-" + p.id()).tryQuery()).as(p.title()).isPresent();
+            }
+        }
+        PaneContent metrics = bench.pane(PaneId.METRICS);
+        assertThat(metrics.emptyState().titleText()).isEqualTo("No metrics source");
+        assertThat(metrics.emptyState().hintText()).contains("Prometheus", "incident bundle");
+        assertThat(bench.pane(PaneId.DETAILS).emptyState().titleText()).isEqualTo("Nothing selected");
+        assertThat(bench.statusBar().textOf(Signal.LOGS)).isEqualTo("Logs: not connected");
+        long selected = java.util.Arrays.stream(PaneId.values()).filter(bench.workspace()::isSelected).count();
+        assertThat(selected).isEqualTo(6);
+        assertThat(robot.lookup(".pw-empty-state").queryAll()).hasSize((int) selected);
+    }
+
+    @Test
+    void layoutSurvivesARestart() throws Exception {
+        Workbench first = open(Kubeconfigs.merge(List.of()));
+        robot.interact(() -> first.workspace().floatPane(PaneId.TRACES));
+        LayoutState before = first.workspace().capture();
+        assertThat(before.windows()).hasSize(2);
+        FxToolkit.cleanupStages(); // closing the main window saves the layout
+
+        Workbench second = open(Kubeconfigs.merge(List.of()));
+        WaitForAsyncUtils.waitForFxEvents();
+        LayoutState after = second.workspace().capture();
+        assertThat(after.paneIds()).containsExactlyElementsOf(before.paneIds());
+        assertThat(after.windows()).hasSize(2);
+        assertThat(second.workspace().isFloating(PaneId.TRACES)).isTrue();
+    }
+
+    @Test
+    void aPaneFloatsAndDocksBack() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        Window main = bench.topBar().getScene().getWindow();
+
+        robot.interact(() -> bench.workspace().floatPane(PaneId.LOGS));
+        assertThat(bench.workspace().isFloating(PaneId.LOGS)).isTrue();
+        Window floating = bench.workspace().windowOf(PaneId.LOGS).orElseThrow();
+        assertThat(floating).isNotSameAs(main);
+        assertThat(floating.isShowing()).isTrue();
+        assertThat(floating.getScene().getStylesheets()).anyMatch(s -> s.contains("/io/pitwall/themes/"));
+
+        robot.interact(() -> bench.workspace().dockPane(PaneId.LOGS));
+        assertThat(bench.workspace().isFloating(PaneId.LOGS)).isFalse();
+        assertThat(bench.workspace().windowOf(PaneId.LOGS)).contains(main);
+        assertThat(floating.isShowing()).isFalse();
+    }
+
+    @Test
+    void closingAFloatingWindowDocksItsPanes() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        robot.interact(() -> bench.workspace().floatPane(PaneId.SECURITY));
+        Stage floating = (Stage) bench.workspace().windowOf(PaneId.SECURITY).orElseThrow();
+        robot.interact(() -> floating.fireEvent(new javafx.stage.WindowEvent(floating,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(bench.workspace().isFloating(PaneId.SECURITY)).isFalse();
+        assertThat(floating.isShowing()).isFalse();
+    }
+
+    @Test
+    void resetLayoutRestoresTheDefault() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        robot.interact(() -> bench.workspace().floatPane(PaneId.ALERTS));
+        robot.interact(bench::resetLayout);
+        LayoutState reset = bench.workspace().capture();
+        assertThat(reset.windows()).hasSize(1);
+        assertThat(reset.paneIds()).isEqualTo(LayoutState.defaults().paneIds());
+        assertThat(reset.toString().replaceAll("\\d\\.\\d+", "n"))
+                .isEqualTo(LayoutState.defaults().toString().replaceAll("\\d\\.\\d+", "n"));
+    }
+
+    @Test
+    void thePaletteRunsAnAction() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        robot.interact(() -> bench.chooseTheme(Theme.DARK));
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bench.palette().isShowing()).isTrue();
+
+        robot.write("theme light");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bench.palette().shown().getFirst().id()).isEqualTo("theme.light");
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(bench.palette().isShowing()).isFalse();
+        assertThat(bench.theme()).isEqualTo(Theme.LIGHT);
+        assertThat(bench.topBar().getScene().getStylesheets()).anyMatch(s -> s.endsWith("pitwall-light.css"));
+    }
+
+    @Test
+    void theThemeSwitchesAtRunTimeInEveryWindowAndIsRemembered() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        robot.interact(() -> bench.workspace().floatPane(PaneId.TIMELINE));
+        robot.interact(() -> bench.chooseTheme(Theme.HIGH_CONTRAST));
+        for (Window w : List.of(bench.topBar().getScene().getWindow(),
+                bench.workspace().windowOf(PaneId.TIMELINE).orElseThrow())) {
+            assertThat(w.getScene().getStylesheets()).anyMatch(s -> s.endsWith("pitwall-high-contrast.css"))
+                    .noneMatch(s -> s.endsWith("pitwall-dark.css"));
+        }
+        FxToolkit.cleanupStages();
+        Workbench again = open(Kubeconfigs.merge(List.of()));
+        assertThat(again.theme()).isEqualTo(Theme.HIGH_CONTRAST);
+    }
+
+    @Test
+    void questionMarkShowsTheShortcuts() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        robot.clickOn("#pane-topology");
+        robot.write("?");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bench.shortcuts().isShowing()).isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bench.shortcuts().isShowing()).isFalse();
+    }
+
+    @Test
+    void theClusterSwitcherListsKubeconfigContextsAndSaysWhyOneCannotConnect() throws Exception {
+        Workbench bench = open(kubeconfig());
+        assertThat(bench.topBar().contextSwitcher().getItems()).extracting(c -> c.name())
+                .containsExactly("dev-frontend", "dev-storage", "exp-test", "invalid-context", "invalid-context2");
+        // the current-context of the second file is taken, as kubectl does
+        assertThat(bench.topBar().contextSwitcher().getValue().name()).isEqualTo("invalid-context");
+
+        robot.interact(() -> bench.useContext(bench.contexts().getFirst()));
+        assertThat(bench.session().info().title()).isEqualTo("dev-frontend");
+        assertThat(bench.statusBar().textOf(Signal.CLUSTER)).isEqualTo("Cluster: failing");
+        assertThat(bench.pane(PaneId.TOPOLOGY).emptyState().titleText()).isEqualTo("Cluster source failing");
+    }
+}

@@ -1,0 +1,33 @@
+package io.pitwall.connectors.session;
+
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Everything the panes read: one source per signal, live or offline. Panes see this interface
+ * only; whether it is backed by a cluster or an incident bundle is not theirs to know.
+ *
+ * <p>Each signal's issue adds its typed reads to its source; here a session says what it is and
+ * where each source stands.
+ */
+public interface Session extends AutoCloseable {
+
+    SessionInfo info();
+
+    /** Each signal's current state. */
+    Map<Signal, SourceState> states();
+
+    default SourceState state(Signal signal) {
+        return states().get(signal);
+    }
+
+    /**
+     * Calls {@code listener} (on a connector thread) whenever a source's state changes.
+     * Returns a handle that stops the calls.
+     */
+    AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener);
+
+    /** Stops every connection and watch. Never throws. */
+    @Override
+    void close();
+}

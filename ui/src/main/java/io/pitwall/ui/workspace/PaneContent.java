@@ -1,0 +1,83 @@
+package io.pitwall.ui.workspace;
+
+import io.pitwall.connectors.session.Signal;
+import io.pitwall.connectors.session.SourceState;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+/**
+ * The body of one pane. Until its signal's view is there it shows an empty state that says
+ * what is missing and what to connect; each signal's view replaces it when its source serves data.
+ */
+public final class PaneContent extends StackPane {
+
+    private final PaneId pane;
+    private final EmptyState empty;
+
+    public PaneContent(PaneId pane) {
+        this.pane = pane;
+        getStyleClass().addAll("pw-pane", "pw-pane-" + pane.id());
+        setId("pane-" + pane.id());
+        empty = new EmptyState(pane.icon(), "", "");
+        getChildren().add(empty);
+        show(Map.of());
+    }
+
+    public PaneId pane() {
+        return pane;
+    }
+
+    public EmptyState emptyState() {
+        return empty;
+    }
+
+    /** The signal whose source feeds this pane; none for the timeline and details. */
+    public static Optional<Signal> signalOf(PaneId pane) {
+        return Optional.ofNullable(switch (pane) {
+            case TOPOLOGY -> Signal.CLUSTER;
+            case METRICS -> Signal.METRICS;
+            case LOGS -> Signal.LOGS;
+            case TRACES -> Signal.TRACES;
+            case SECURITY -> Signal.SECURITY;
+            case ALERTS -> Signal.ALERTS;
+            case TIMELINE, DETAILS -> null;
+        });
+    }
+
+    /** Shows what the pane has, given every source's state (empty map: no session at all). */
+    public void show(Map<Signal, SourceState> states) {
+        Optional<Signal> signal = signalOf(pane);
+        if (signal.isEmpty()) {
+            if (pane == PaneId.DETAILS) {
+                empty.set(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE, "Nothing selected",
+                        "Select a pod, workload, service or node in any pane to see its details here.");
+            } else {
+                empty.set(MaterialDesignL.LAYERS_OUTLINE, "No events in this window",
+                        states.isEmpty()
+                                ? "Connect a cluster or open an incident bundle: deployments, restarts, alerts and"
+                                        + " security events will line up here on one time axis."
+                                : "Deployments, restarts, alerts and security events of the time range line up here.");
+            }
+            return;
+        }
+        SourceState state = states.get(signal.get());
+        String name = signal.get().displayName();
+        switch (state) {
+            case null -> empty.set(pane.icon(), "No " + name.toLowerCase(java.util.Locale.ROOT) + " source",
+                    "Connect " + signal.get().whatToConnect() + ", or open an incident bundle (Ctrl+O).");
+            case SourceState.NotConfigured nc -> empty.set(pane.icon(),
+                    "No " + name.toLowerCase(java.util.Locale.ROOT) + " source",
+                    "Connect " + nc.whatToConnect() + ", or open an incident bundle (Ctrl+O).");
+            case SourceState.Failing f -> empty.set(pane.icon(), name + " source failing", f.reason());
+            case SourceState.Offline o when !o.present() -> empty.set(pane.icon(),
+                    "No " + name.toLowerCase(java.util.Locale.ROOT) + " in this bundle",
+                    "The incident bundle " + o.bundleName() + " was captured without "
+                            + name.toLowerCase(java.util.Locale.ROOT) + ".");
+            default -> empty.set(pane.icon(), name + ": " + state.summary(),
+                    "Nothing in the current time range and selection.");
+        }
+    }
+}
