@@ -10,6 +10,10 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+    /** JavaFX warns that it runs from the class path; that is how Pitwall ships, on purpose. */
+    private static final java.util.logging.Logger FX_LAUNCH_LOG =
+            java.util.logging.Logger.getLogger("javafx");
+
     private Main() {
     }
 
@@ -17,6 +21,7 @@ public final class Main {
         AppDirs dirs = AppDirs.forCurrentUser();
         // before the first logger: logback.xml writes the rolling file there
         System.setProperty("pitwall.log.dir", dirs.logs().toString());
+        FX_LAUNCH_LOG.setLevel(java.util.logging.Level.SEVERE);
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 PitwallApp::launch);
         System.exit(code);

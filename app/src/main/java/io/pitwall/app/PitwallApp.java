@@ -15,14 +15,9 @@ public final class PitwallApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(PitwallApp.class);
 
-    /** JavaFX warns that it runs from the class path; that is how Pitwall ships, on purpose. */
-    private static final java.util.logging.Logger FX_LAUNCH_LOG =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
-
     /** Opens the GUI and blocks until its last window closes. */
     static int launch(LaunchRequest request) {
         requireDisplay();
-        FX_LAUNCH_LOG.setLevel(java.util.logging.Level.SEVERE);
         Application.launch(PitwallApp.class, request.toArgs().toArray(String[]::new));
         return 0;
     }

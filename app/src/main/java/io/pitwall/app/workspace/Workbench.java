@@ -135,6 +135,13 @@ public final class Workbench {
         return panes.get(id);
     }
 
+    /** A new node for {@code id} that shows what its pane in the workspace shows (for rendering). */
+    public PaneContent detachedPane(PaneId id) {
+        PaneContent copy = new PaneContent(id);
+        copy.show(session.states());
+        return copy;
+    }
+
     public List<KubeContext> contexts() {
         return kubeconfig.contexts();
     }
