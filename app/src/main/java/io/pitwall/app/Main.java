@@ -22,6 +22,8 @@ public final class Main {
         // before the first logger: logback.xml writes the rolling file there
         System.setProperty("pitwall.log.dir", dirs.logs().toString());
         FX_LAUNCH_LOG.setLevel(java.util.logging.Level.SEVERE);
+        // configure logging while the FX toolkit starts, instead of on the FX thread after it
+        Thread.ofPlatform().daemon().name("pitwall-warmup").start(LoggerFactory::getILoggerFactory);
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
                 PitwallApp::launch);
         System.exit(code);

@@ -1,6 +1,14 @@
 package io.pitwall.app;
 
+import io.pitwall.app.workspace.Settings;
+import io.pitwall.app.workspace.UserFiles;
 import io.pitwall.app.workspace.Workbench;
+import io.pitwall.ui.workspace.LayoutState;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import io.pitwall.connectors.kube.Kubeconfigs;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,20 +44,41 @@ public final class PitwallApp extends Application {
         return s == null || s.isBlank();
     }
 
+    /** File reads and writes, off the FX thread, in order. */
+    private final ExecutorService io = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("pitwall-io").factory());
+    private UserFiles files;
+    private Settings settings;
+    private Optional<LayoutState> layout;
+    private CompletableFuture<Kubeconfigs.Merged> kubeconfig;
     private Workbench workbench;
+
+    /** Runs on the launcher thread before {@link #start}: reads what the first frame needs. */
+    @Override
+    public void init() {
+        AppDirs dirs = AppDirs.forCurrentUser();
+        kubeconfig = CompletableFuture.supplyAsync(
+                () -> Kubeconfigs.load(System.getenv(), Path.of(System.getProperty("user.home"))), io);
+        files = UserFiles.in(dirs.config(), io);
+        settings = files.readSettings();
+        layout = files.readLayout();
+    }
 
     @Override
     public void start(Stage stage) {
-        AppDirs dirs = AppDirs.forCurrentUser();
-        Kubeconfigs.Merged kubeconfig = Kubeconfigs.load(System.getenv(), Path.of(System.getProperty("user.home")));
-        kubeconfig.problems().forEach(p -> LOG.warn("kubeconfig: {}", p));
-        workbench = new Workbench(dirs.config(), kubeconfig, Clock.systemDefaultZone());
+        workbench = new Workbench(files, settings, layout, Clock.systemDefaultZone());
         Scene scene = workbench.createScene(1440, 900);
         stage.setOnHiding(e -> workbench.saveLayout());
         MainWindow.show(stage, scene);
         FirstFrame.exitAfterFirstFrameIfAsked();
-        LOG.info("Pitwall {} started, {} kubeconfig contexts, theme {}", AppInfo.load().version(),
-                kubeconfig.contexts().size(), workbench.theme().id());
+        kubeconfig.whenComplete((merged, error) -> {
+            if (error != null) {
+                LOG.warn("could not read the kubeconfig: {}", error.getMessage());
+                return;
+            }
+            merged.problems().forEach(p -> LOG.warn("kubeconfig: {}", p));
+            Platform.runLater(() -> workbench.setKubeconfig(merged));
+        });
+        LOG.info("Pitwall {} started, theme {}", AppInfo.load().version(), workbench.theme().id());
     }
 
     @Override
@@ -57,5 +86,6 @@ public final class PitwallApp extends Application {
         if (workbench != null) {
             workbench.stop();
         }
+        io.shutdown();
     }
 }

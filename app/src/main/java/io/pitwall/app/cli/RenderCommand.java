@@ -1,7 +1,8 @@
 package io.pitwall.app.cli;
 
+import io.pitwall.app.workspace.Settings;
+import io.pitwall.app.workspace.UserFiles;
 import io.pitwall.app.workspace.Workbench;
-import io.pitwall.connectors.kube.Kubeconfigs;
 import io.pitwall.themes.Theme;
 import io.pitwall.ui.workspace.PaneId;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -75,7 +76,8 @@ public final class RenderCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("pitwall-render");
         try {
             byte[] png = HeadlessFx.call(() -> {
-                Workbench bench = new Workbench(scratch, Kubeconfigs.merge(List.of()), Clock.systemDefaultZone());
+                UserFiles files = UserFiles.in(scratch, Runnable::run);
+                Workbench bench = new Workbench(files, Settings.defaults(), Optional.empty(), Clock.systemDefaultZone());
                 javafx.scene.Scene scene = bench.createScene(wh[0], wh[1]);
                 t.apply(scene);
                 byte[] image;

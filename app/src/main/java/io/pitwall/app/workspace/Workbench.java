@@ -17,7 +17,6 @@ import io.pitwall.ui.workspace.DockingWorkspace;
 import io.pitwall.ui.workspace.LayoutState;
 import io.pitwall.ui.workspace.PaneContent;
 import io.pitwall.ui.workspace.PaneId;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,16 +31,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The main window's contents and their wiring: top bar, docking workspace, status bar, command
  * palette and shortcuts overlay, the session the panes read, the theme and the saved layout.
  */
 public final class Workbench {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Workbench.class);
 
     private final TimeRangeModel time;
     private final TopBar topBar;
@@ -51,20 +46,22 @@ public final class Workbench {
     private final CommandPalette palette;
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay(WorkbenchCommands.SHORTCUTS);
     private final BorderPane root = new BorderPane();
-    private final JsonFiles<LayoutState> layoutFile;
-    private final JsonFiles<Settings> settingsFile;
-    private final Kubeconfigs.Merged kubeconfig;
+    private final UserFiles files;
+    private Kubeconfigs.Merged kubeconfig = Kubeconfigs.merge(List.of());
     private final Timeline ticker;
     private final WorkbenchCommands commands;
     private Settings settings;
     private Session session = DisconnectedSession.none();
     private Theme theme = Theme.DARK;
 
-    public Workbench(java.nio.file.Path configDir, Kubeconfigs.Merged kubeconfig, Clock clock) {
-        this.kubeconfig = kubeconfig;
-        this.layoutFile = new JsonFiles<>(configDir.resolve("layout.json"), LayoutState.class);
-        this.settingsFile = new JsonFiles<>(configDir.resolve("settings.json"), Settings.class);
-        this.settings = settingsFile.read().orElse(Settings.defaults());
+    /**
+     * @param files    where settings and the layout are saved
+     * @param settings the settings read from {@code files} (before the FX thread needs them)
+     * @param layout   the saved layout, if any
+     */
+    public Workbench(UserFiles files, Settings settings, Optional<LayoutState> layout, Clock clock) {
+        this.files = files;
+        this.settings = settings;
         this.time = new TimeRangeModel(clock);
         this.topBar = new TopBar(time);
         for (PaneId p : PaneId.values()) {
@@ -81,7 +78,6 @@ public final class Workbench {
         root.setId("pitwall-root");
 
         topBar.paletteButton().setOnAction(e -> palette.show());
-        topBar.setContexts(kubeconfig.contexts(), kubeconfig.currentContext());
         topBar.contextSwitcher().valueProperty().addListener((o, was, now) -> {
             if (now != null && (was == null || !now.name().equals(was.name()))) {
                 useContext(now);
@@ -90,10 +86,20 @@ public final class Workbench {
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> time.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
 
-        layoutFile.read().ifPresent(workspace::apply);
-        Optional<KubeContext> initial = Optional.ofNullable(settings.lastContext()).flatMap(kubeconfig::context)
-                .or(() -> kubeconfig.currentContext().flatMap(kubeconfig::context));
-        initial.ifPresentOrElse(topBar.contextSwitcher()::setValue, () -> showSession(session));
+        layout.ifPresent(workspace::apply);
+        showSession(session);
+    }
+
+    /**
+     * The merged kubeconfig, read off the FX thread after start-up: fills the cluster switcher
+     * and selects the last used context, else the kubeconfig's current one.
+     */
+    public void setKubeconfig(Kubeconfigs.Merged merged) {
+        kubeconfig = merged;
+        topBar.setContexts(merged.contexts(), Optional.empty());
+        Optional.ofNullable(settings.lastContext()).flatMap(merged::context)
+                .or(() -> merged.currentContext().flatMap(merged::context))
+                .ifPresent(topBar.contextSwitcher()::setValue);
     }
 
     /** The scene of the main window, themed and with its shortcuts. */
@@ -222,11 +228,7 @@ public final class Workbench {
 
     /** Saves the layout; called when the main window closes. */
     public void saveLayout() {
-        try {
-            layoutFile.write(workspace.capture());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not save the layout to {}: {}", layoutFile.file(), e.getMessage());
-        }
+        files.saveLayoutNow(workspace.capture());
     }
 
     public void resetLayout() {
@@ -240,10 +242,6 @@ public final class Workbench {
 
     private void saveSettings(Settings next) {
         settings = next;
-        try {
-            settingsFile.write(next);
-        } catch (IOException e) {
-            LOG.warn("could not save settings to {}: {}", settingsFile.file(), e.getMessage());
-        }
+        files.saveSettingsLater(next);
     }
 }

@@ -54,7 +54,9 @@ class WorkbenchTest {
     private Workbench open(Kubeconfigs.Merged kube) throws Exception {
         Workbench[] bench = new Workbench[1];
         FxToolkit.setupStage(stage -> {
-            bench[0] = new Workbench(config, kube, CLOCK);
+            UserFiles files = UserFiles.in(config, Runnable::run);
+            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK);
+            bench[0].setKubeconfig(kube);
             Scene scene = bench[0].createScene(1280, 800);
             stage.setOnHiding(e -> bench[0].saveLayout());
             MainWindow.show(stage, scene);

@@ -1,0 +1,61 @@
+package io.pitwall.app.workspace;
+
+import io.pitwall.ui.workspace.LayoutState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The user's files in the config folder: {@code settings.json} and {@code layout.json}. Reads
+ * happen before the window exists (off the FX thread); settings are written on the I/O
+ * executor; the layout is written once, as the main window closes.
+ */
+public final class UserFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserFiles.class);
+
+    private final JsonFiles<Settings> settings;
+    private final JsonFiles<LayoutState> layout;
+    private final Executor io;
+
+    private UserFiles(Path configDir, Executor io) {
+        this.settings = new JsonFiles<>(configDir.resolve("settings.json"), Settings.class);
+        this.layout = new JsonFiles<>(configDir.resolve("layout.json"), LayoutState.class);
+        this.io = io;
+    }
+
+    /** @param io where writes run; tests pass a same-thread executor */
+    public static UserFiles in(Path configDir, Executor io) {
+        return new UserFiles(configDir, io);
+    }
+
+    public Settings readSettings() {
+        return settings.read().orElse(Settings.defaults());
+    }
+
+    public Optional<LayoutState> readLayout() {
+        return layout.read();
+    }
+
+    public void saveSettingsLater(Settings value) {
+        io.execute(() -> {
+            try {
+                settings.write(value);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not save settings to {}: {}", settings.file(), e.getMessage());
+            }
+        });
+    }
+
+    /** Writes the layout now: called as the main window closes, when there is no later. */
+    public void saveLayoutNow(LayoutState value) {
+        try {
+            layout.write(value);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not save the layout to {}: {}", layout.file(), e.getMessage());
+        }
+    }
+}
