@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -40,16 +39,27 @@ class KubeControlPlaneIT {
         admin = Kube.client(backends, backends.adminContext());
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
                 .create();
-        Node node = admin.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodeName)
+        admin.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodeName)
                 .withLabels(Map.of("kubernetes.io/hostname", nodeName)).endMetadata().build()).create();
-        node.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
+        // no kubelet: the test reports the node Ready with room for pods, as a kubelet would
+        io.fabric8.kubernetes.api.model.NodeStatus ready = new io.fabric8.kubernetes.api.model.NodeStatusBuilder()
                 .withCapacity(Map.of("cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods", new Quantity("110")))
                 .withAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods", new Quantity("110")))
                 .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
                 .withLastHeartbeatTime(Instant.now().toString()).withLastTransitionTime(Instant.now().toString())
                 .endCondition()
-                .build());
-        admin.nodes().resource(node).updateStatus();
+                .build();
+        // controllers annotate a new node at once: patch the status rather than replace it
+        admin.nodes().withName(nodeName).editStatus(n -> {
+            n.setStatus(ready);
+            return n;
+        });
+        // the TaintNodesByCondition admission taints a new node not-ready; the node lifecycle
+        // controller that would lift it does not run here (no kubelets to watch)
+        admin.nodes().withName(nodeName).edit(n -> {
+            n.getSpec().setTaints(java.util.List.of());
+            return n;
+        });
     }
 
     @AfterEach
