@@ -46,6 +46,13 @@ public final class Main {
         return cmd.execute(args);
     }
 
+    /** Parses the arguments that {@link LaunchRequest#toArgs()} made, back into the request. */
+    static LaunchRequest parseLaunchRequest(java.util.List<String> args) {
+        PitwallCommand command = new PitwallCommand(request -> 0);
+        new CommandLine(command).parseArgs(args.toArray(String[]::new));
+        return command.request();
+    }
+
     static CommandLine commandLine(PitwallCommand.Gui gui) {
         return new CommandLine(new PitwallCommand(gui));
     }

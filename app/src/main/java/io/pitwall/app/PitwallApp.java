@@ -46,6 +46,8 @@ public final class PitwallApp extends Application {
 
     /** File reads and writes, off the FX thread, in order. */
     private final ExecutorService io = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("pitwall-io").factory());
+    /** Everything else that blocks: opening bundles, later the connectors' calls. */
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private UserFiles files;
     private Settings settings;
     private Optional<LayoutState> layout;
@@ -65,7 +67,7 @@ public final class PitwallApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        workbench = new Workbench(files, settings, layout, Clock.systemDefaultZone());
+        workbench = new Workbench(files, settings, layout, Clock.systemDefaultZone(), background);
         Scene scene = workbench.createScene(1440, 900);
         stage.setOnHiding(e -> workbench.saveLayout());
         MainWindow.show(stage, scene);
@@ -78,6 +80,7 @@ public final class PitwallApp extends Application {
             merged.problems().forEach(p -> LOG.warn("kubeconfig: {}", p));
             Platform.runLater(() -> workbench.setKubeconfig(merged));
         });
+        request().files().stream().findFirst().ifPresent(workbench::openFile);
         LOG.info("Pitwall {} started, theme {}", AppInfo.load().version(), workbench.theme().id());
     }
 
@@ -87,5 +90,11 @@ public final class PitwallApp extends Application {
             workbench.stop();
         }
         io.shutdown();
+        background.shutdownNow();
+    }
+
+    /** What the command line asked for, passed through {@code Application.launch} as arguments. */
+    private LaunchRequest request() {
+        return Main.parseLaunchRequest(getParameters().getRaw());
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code pitwall [--context NAME] [FILE...]}: opens the GUI. The CLI's verbs hang below it. */
 @Command(name = "pitwall",
         mixinStandardHelpOptions = true,
-        subcommands = {io.pitwall.app.cli.RenderCommand.class},
+        subcommands = {io.pitwall.app.cli.InspectCommand.class, io.pitwall.app.cli.RenderCommand.class},
         versionProvider = PitwallCommand.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,

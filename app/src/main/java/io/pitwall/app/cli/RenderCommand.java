@@ -77,7 +77,8 @@ public final class RenderCommand implements Callable<Integer> {
         try {
             byte[] png = HeadlessFx.call(() -> {
                 UserFiles files = UserFiles.in(scratch, Runnable::run);
-                Workbench bench = new Workbench(files, Settings.defaults(), Optional.empty(), Clock.systemDefaultZone());
+                Workbench bench = new Workbench(files, Settings.defaults(), Optional.empty(), Clock.systemDefaultZone(),
+                        Runnable::run);
                 javafx.scene.Scene scene = bench.createScene(wh[0], wh[1]);
                 t.apply(scene);
                 byte[] image;

@@ -17,7 +17,15 @@ import io.pitwall.ui.workspace.DockingWorkspace;
 import io.pitwall.ui.workspace.LayoutState;
 import io.pitwall.ui.workspace.PaneContent;
 import io.pitwall.ui.workspace.PaneId;
+import io.pitwall.connectors.session.OfflineSession;
+import io.pitwall.connectors.snapshot.BundleException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.scene.control.Alert;
+import javafx.stage.FileChooser;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,20 +55,24 @@ public final class Workbench {
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay(WorkbenchCommands.SHORTCUTS);
     private final BorderPane root = new BorderPane();
     private final UserFiles files;
+    private final Executor background;
     private Kubeconfigs.Merged kubeconfig = Kubeconfigs.merge(List.of());
     private final Timeline ticker;
     private final WorkbenchCommands commands;
     private Settings settings;
     private Session session = DisconnectedSession.none();
     private Theme theme = Theme.DARK;
+    private String lastError;
 
     /**
      * @param files    where settings and the layout are saved
      * @param settings the settings read from {@code files} (before the FX thread needs them)
      * @param layout   the saved layout, if any
      */
-    public Workbench(UserFiles files, Settings settings, Optional<LayoutState> layout, Clock clock) {
+    public Workbench(UserFiles files, Settings settings, Optional<LayoutState> layout, Clock clock,
+                     Executor background) {
         this.files = files;
+        this.background = background;
         this.settings = settings;
         this.time = new TimeRangeModel(clock);
         this.topBar = new TopBar(time);
@@ -78,6 +90,7 @@ public final class Workbench {
         root.setId("pitwall-root");
 
         topBar.paletteButton().setOnAction(e -> palette.show());
+        topBar.openButton().setOnAction(e -> chooseAndOpenFile());
         topBar.contextSwitcher().valueProperty().addListener((o, was, now) -> {
             if (now != null && (was == null || !now.name().equals(was.name()))) {
                 useContext(now);
@@ -192,6 +205,51 @@ public final class Workbench {
 
     public Session session() {
         return session;
+    }
+
+    /** Asks for an incident bundle and opens it. */
+    public void chooseAndOpenFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an incident bundle");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Pitwall incident bundles (*.pitwall)", "*.pitwall"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File chosen = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (chosen != null) {
+            openFile(chosen.toPath());
+        }
+    }
+
+    /**
+     * Opens {@code file} in the background (it is verified entry by entry) and shows it in every
+     * pane; a file that is not a good bundle leaves the current session and says why.
+     */
+    public CompletableFuture<Session> openFile(Path file) {
+        statusBar.show(session.states(), "Opening " + file.getFileName() + "...");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return (Session) OfflineSession.open(file);
+            } catch (BundleException e) {
+                throw new CompletionException(e);
+            }
+        }, background).whenComplete((opened, error) -> Platform.runLater(() -> {
+            if (error == null) {
+                showSession(opened);
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                statusBar.show(session.states(), session.info().title());
+                lastError = cause.getMessage();
+                Alert alert = new Alert(Alert.AlertType.ERROR, cause.getMessage());
+                alert.setHeaderText("Could not open " + file.getFileName());
+                alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+                alert.show();
+            }
+        }));
+    }
+
+    /** The last problem shown to the user, for tests. */
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
     }
 
     /** Applies {@code t} to every Pitwall window and remembers the choice. */

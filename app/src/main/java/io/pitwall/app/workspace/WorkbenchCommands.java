@@ -23,6 +23,7 @@ final class WorkbenchCommands {
             new Shortcut("Ctrl+K", "Command palette: every action by name"),
             new Shortcut("?", "This list of shortcuts"),
             new Shortcut("Ctrl+Shift+C", "Switch cluster (kubeconfig context)"),
+            new Shortcut("Ctrl+O", "Open an incident bundle"),
             new Shortcut("Ctrl+1 ... Ctrl+8", "Focus a pane: topology, metrics, logs, traces, security, alerts, timeline, details"),
             new Shortcut("Ctrl+P", "Pause or follow the time range"),
             new Shortcut("Ctrl+Shift+R", "Reset the layout"),
@@ -62,6 +63,7 @@ final class WorkbenchCommands {
             all.add(new Command("theme." + t.id(), "Theme: " + t.displayName(), "", () -> bench.chooseTheme(t)));
         }
         all.add(new Command("theme.system", "Theme: follow the system", "", bench::followSystemTheme));
+        all.add(new Command("file.open", "Open an incident bundle...", "Ctrl+O", bench::chooseAndOpenFile));
         all.add(new Command("layout.reset", "Reset layout", "Ctrl+Shift+R", bench::resetLayout));
         all.add(new Command("help.shortcuts", "Show keyboard shortcuts", "?", () -> bench.shortcuts().show()));
         return all;
@@ -74,6 +76,8 @@ final class WorkbenchCommands {
                 () -> bench.topBar().contextSwitcher().show());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 bench::resetLayout);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                bench::chooseAndOpenFile);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> bench.time().setLive(!bench.time().isLive()));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,

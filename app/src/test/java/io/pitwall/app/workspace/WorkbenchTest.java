@@ -55,7 +55,7 @@ class WorkbenchTest {
         Workbench[] bench = new Workbench[1];
         FxToolkit.setupStage(stage -> {
             UserFiles files = UserFiles.in(config, Runnable::run);
-            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK);
+            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK, Runnable::run);
             bench[0].setKubeconfig(kube);
             Scene scene = bench[0].createScene(1280, 800);
             stage.setOnHiding(e -> bench[0].saveLayout());
@@ -193,6 +193,33 @@ class WorkbenchTest {
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(bench.shortcuts().isShowing()).isFalse();
+    }
+
+    @Test
+    void anIncidentBundleOpensOfflineInEveryPane() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        Path bundle = io.pitwall.app.TestBundles.clusterAndAlerts(config);
+        robot.interact(() -> bench.openFile(bundle));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(bench.session().info().title()).isEqualTo("incident.pitwall");
+        assertThat(bench.session().info().captured()).contains(io.pitwall.app.TestBundles.RANGE);
+        assertThat(bench.statusBar().textOf(Signal.CLUSTER)).isEqualTo("Cluster: offline");
+        assertThat(bench.statusBar().textOf(Signal.METRICS)).isEqualTo("Metrics: not in bundle");
+        assertThat(bench.pane(PaneId.METRICS).emptyState().titleText()).isEqualTo("No metrics in this bundle");
+    }
+
+    @Test
+    void aBadFileSaysWhyAndKeepsTheSession() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        Path bad = java.nio.file.Files.writeString(config.resolve("broken.pitwall"), "PK not really");
+        String before = bench.session().info().title();
+        robot.interact(() -> bench.openFile(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(bench.session().info().title()).isEqualTo(before);
+        assertThat(bench.lastError()).get().asString().contains("broken.pitwall", "not a Pitwall bundle");
+        assertThat(robot.lookup(".dialog-pane").tryQuery()).isPresent();
     }
 
     @Test
