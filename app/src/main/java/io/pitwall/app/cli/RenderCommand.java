@@ -3,6 +3,8 @@ package io.pitwall.app.cli;
 import io.pitwall.app.workspace.Settings;
 import io.pitwall.app.workspace.UserFiles;
 import io.pitwall.app.workspace.Workbench;
+import io.pitwall.connectors.session.OfflineSession;
+import io.pitwall.connectors.snapshot.BundleException;
 import io.pitwall.themes.Theme;
 import io.pitwall.ui.workspace.PaneId;
 import java.io.IOException;
@@ -65,10 +67,15 @@ public final class RenderCommand implements Callable<Integer> {
         if (file != null && !Files.isRegularFile(file)) {
             throw bad("no such file: " + file);
         }
+        OfflineSession opened = null;
         if (file != null) {
-            throw new IllegalStateException("rendering a file is not supported yet: this Pitwall renders the workspace"
-                    + " without a session");
+            try {
+                opened = OfflineSession.open(file);
+            } catch (BundleException e) {
+                throw bad(e.getMessage());
+            }
         }
+        OfflineSession session = opened;
         Path target = out.toAbsolutePath();
         if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
             throw bad("the folder of --out does not exist: " + target.getParent());
@@ -81,6 +88,9 @@ public final class RenderCommand implements Callable<Integer> {
                         Runnable::run);
                 javafx.scene.Scene scene = bench.createScene(wh[0], wh[1]);
                 t.apply(scene);
+                if (session != null) {
+                    bench.showSession(session);
+                }
                 byte[] image;
                 if (only == null) {
                     image = HeadlessFx.snapshot(scene);
@@ -95,6 +105,9 @@ public final class RenderCommand implements Callable<Integer> {
             }, 60, TimeUnit.SECONDS);
             Files.write(target, png);
         } finally {
+            if (session != null) {
+                session.close();
+            }
             deleteQuietly(scratch);
         }
         spec.commandLine().getOut().println("wrote " + target + " (" + wh[0] + "x" + wh[1]

@@ -42,6 +42,20 @@ class RenderCommandTest {
     }
 
     @Test
+    void rendersABundle() throws Exception {
+        Path bundle = io.pitwall.app.TestBundles.clusterAndAlerts(dir);
+        Path png = dir.resolve("bundle.png");
+        MainRunner.Result r = MainRunner.run("render", bundle.toString(), "--out", png.toString(), "--size", "800x500");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+
+        Path broken = java.nio.file.Files.writeString(dir.resolve("broken.pitwall"), "nope");
+        MainRunner.Result bad = MainRunner.run("render", broken.toString(), "--out", png.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().lines()).singleElement().asString().contains("broken.pitwall", "not a Pitwall bundle");
+    }
+
+    @Test
     void badArgumentsAreOneLineAndExitCodeTwo() {
         MainRunner.Result pane = MainRunner.run("render", "--pane", "flames", "--out", dir.resolve("x.png").toString());
         assertThat(pane.code()).isEqualTo(2);
