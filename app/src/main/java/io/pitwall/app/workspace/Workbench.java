@@ -194,6 +194,9 @@ public final class Workbench {
         Map<Signal, SourceState> states = next.states();
         panes.values().forEach(p -> p.show(states));
         statusBar.show(states, next.info().title());
+        // a bundle shows the window it captured; its namespaces fill the filter
+        next.info().captured().ifPresent(time::setAbsolute);
+        topBar.setNamespaces(next.info().namespaces());
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();

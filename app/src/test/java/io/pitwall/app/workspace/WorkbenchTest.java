@@ -207,6 +207,9 @@ class WorkbenchTest {
         assertThat(bench.statusBar().textOf(Signal.CLUSTER)).isEqualTo("Cluster: offline");
         assertThat(bench.statusBar().textOf(Signal.METRICS)).isEqualTo("Metrics: not in bundle");
         assertThat(bench.pane(PaneId.METRICS).emptyState().titleText()).isEqualTo("No metrics in this bundle");
+        // every pane now shows the captured window, paused
+        assertThat(bench.time().range()).isEqualTo(io.pitwall.app.TestBundles.RANGE);
+        assertThat(bench.time().isLive()).isFalse();
     }
 
     @Test

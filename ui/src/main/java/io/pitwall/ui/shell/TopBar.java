@@ -42,6 +42,7 @@ public final class TopBar extends HBox {
     private final ObjectProperty<Optional<String>> namespace = new SimpleObjectProperty<>(Optional.empty());
     private final ToggleGroup presets = new ToggleGroup();
     private final ToggleButton live = new ToggleButton();
+    private final Button custom = new Button("Custom\u2026");
     private final Label rangeLabel = new Label();
     private final Button palette = new Button(null, new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
     private final Button open = new Button(null, new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
@@ -80,6 +81,11 @@ public final class TopBar extends HBox {
         time.presetProperty().addListener((o, was, now) -> syncPresets(now));
         syncPresets(time.presetProperty().get());
 
+        custom.setId("range-custom");
+        custom.setTooltip(new Tooltip("An absolute time range"));
+        custom.setOnAction(e -> new TimeRangeDialog(time.range(), ZoneId.systemDefault()).showAndWait()
+                .ifPresent(time::setAbsolute));
+
         live.setId("range-live");
         live.setOnAction(e -> time.setLive(live.isSelected()));
         time.liveProperty().addListener((o, was, now) -> syncLive(now));
@@ -96,7 +102,7 @@ public final class TopBar extends HBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(brand, contexts, namespaces, grow, rangeLabel, presetButtons, live, open, palette);
+        getChildren().addAll(brand, contexts, namespaces, grow, rangeLabel, presetButtons, custom, live, open, palette);
     }
 
     /** Fills the cluster switcher; {@code current} is selected when present. */
