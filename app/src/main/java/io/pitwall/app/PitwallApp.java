@@ -4,6 +4,7 @@ import io.pitwall.app.workspace.Settings;
 import io.pitwall.app.workspace.UserFiles;
 import io.pitwall.app.workspace.Workbench;
 import io.pitwall.ui.workspace.LayoutState;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -71,16 +72,24 @@ public final class PitwallApp extends Application {
         Scene scene = workbench.createScene(1440, 900);
         stage.setOnHiding(e -> workbench.saveLayout());
         MainWindow.show(stage, scene);
-        FirstFrame.exitAfterFirstFrameIfAsked();
-        kubeconfig.whenComplete((merged, error) -> {
+        List<Path> files = request().files();
+        if (!files.isEmpty()) {
+            whenShown(workbench.openFile(files.getFirst()));
+        }
+        kubeconfig.whenComplete((merged, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.warn("could not read the kubeconfig: {}", error.getMessage());
-                return;
+            } else {
+                merged.problems().forEach(p -> LOG.warn("kubeconfig: {}", p));
+                workbench.setKubeconfig(merged);
             }
-            merged.problems().forEach(p -> LOG.warn("kubeconfig: {}", p));
-            Platform.runLater(() -> workbench.setKubeconfig(merged));
-        });
-        request().files().stream().findFirst().ifPresent(workbench::openFile);
+            // no cluster and nothing to open: the demo incident, so there is something to see
+            if (files.isEmpty() && (error != null || merged.isEmpty())) {
+                whenShown(workbench.openDemo());
+            } else if (files.isEmpty()) {
+                FirstFrame.exitAfterFirstFrameIfAsked();
+            }
+        }));
         LOG.info("Pitwall {} started, theme {}", AppInfo.load().version(), workbench.theme().id());
     }
 
@@ -91,6 +100,11 @@ public final class PitwallApp extends Application {
         }
         io.shutdown();
         background.shutdownNow();
+    }
+
+    /** The first frame that counts is the one that shows what Pitwall opened at start. */
+    private static void whenShown(CompletableFuture<?> opening) {
+        opening.whenComplete((s, e) -> Platform.runLater(FirstFrame::exitAfterFirstFrameIfAsked));
     }
 
     /** What the command line asked for, passed through {@code Application.launch} as arguments. */

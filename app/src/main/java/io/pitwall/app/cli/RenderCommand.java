@@ -3,6 +3,7 @@ package io.pitwall.app.cli;
 import io.pitwall.app.workspace.Settings;
 import io.pitwall.app.workspace.UserFiles;
 import io.pitwall.app.workspace.Workbench;
+import io.pitwall.app.demo.DemoIncident;
 import io.pitwall.connectors.session.OfflineSession;
 import io.pitwall.connectors.snapshot.BundleException;
 import io.pitwall.themes.Theme;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = "Render the workspace, or one pane, to a PNG without a display.")
 public final class RenderCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "an incident bundle to render (default: no session)")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "an incident bundle to render (default: the demo incident)")
     Path file;
 
     @Option(names = "--out", required = true, paramLabel = "PNG", description = "where to write the PNG")
@@ -67,20 +68,18 @@ public final class RenderCommand implements Callable<Integer> {
         if (file != null && !Files.isRegularFile(file)) {
             throw bad("no such file: " + file);
         }
-        OfflineSession opened = null;
-        if (file != null) {
-            try {
-                opened = OfflineSession.open(file);
-            } catch (BundleException e) {
-                throw bad(e.getMessage());
-            }
-        }
-        OfflineSession session = opened;
         Path target = out.toAbsolutePath();
         if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
             throw bad("the folder of --out does not exist: " + target.getParent());
         }
         Path scratch = Files.createTempDirectory("pitwall-render");
+        OfflineSession session;
+        try {
+            session = OfflineSession.open(file != null ? file : DemoIncident.extractTo(scratch));
+        } catch (BundleException e) {
+            deleteQuietly(scratch);
+            throw bad(e.getMessage());
+        }
         try {
             byte[] png = HeadlessFx.call(() -> {
                 UserFiles files = UserFiles.in(scratch, Runnable::run);
@@ -88,9 +87,7 @@ public final class RenderCommand implements Callable<Integer> {
                         Runnable::run);
                 javafx.scene.Scene scene = bench.createScene(wh[0], wh[1]);
                 t.apply(scene);
-                if (session != null) {
-                    bench.showSession(session);
-                }
+                bench.showSession(session);
                 byte[] image;
                 if (only == null) {
                     image = HeadlessFx.snapshot(scene);
@@ -105,9 +102,7 @@ public final class RenderCommand implements Callable<Integer> {
             }, 60, TimeUnit.SECONDS);
             Files.write(target, png);
         } finally {
-            if (session != null) {
-                session.close();
-            }
+            session.close();
             deleteQuietly(scratch);
         }
         spec.commandLine().getOut().println("wrote " + target + " (" + wh[0] + "x" + wh[1]

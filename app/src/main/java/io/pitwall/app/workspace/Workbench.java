@@ -17,6 +17,7 @@ import io.pitwall.ui.workspace.DockingWorkspace;
 import io.pitwall.ui.workspace.LayoutState;
 import io.pitwall.ui.workspace.PaneContent;
 import io.pitwall.ui.workspace.PaneId;
+import io.pitwall.app.demo.DemoIncident;
 import io.pitwall.connectors.session.OfflineSession;
 import io.pitwall.connectors.snapshot.BundleException;
 import java.nio.file.Path;
@@ -158,6 +159,7 @@ public final class Workbench {
     public PaneContent detachedPane(PaneId id) {
         PaneContent copy = new PaneContent(id);
         copy.show(session.states());
+        copy.showNotes(session.notes());
         return copy;
     }
 
@@ -193,6 +195,7 @@ public final class Workbench {
         }
         Map<Signal, SourceState> states = next.states();
         panes.values().forEach(p -> p.show(states));
+        panes.get(PaneId.DETAILS).showNotes(next.notes());
         statusBar.show(states, next.info().title());
         // a bundle shows the window it captured; its namespaces fill the filter
         next.info().captured().ifPresent(time::setAbsolute);
@@ -229,7 +232,8 @@ public final class Workbench {
      */
     public CompletableFuture<Session> openFile(Path file) {
         statusBar.show(session.states(), "Opening " + file.getFileName() + "...");
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Session> shown = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> {
             try {
                 return (Session) OfflineSession.open(file);
             } catch (BundleException e) {
@@ -238,7 +242,9 @@ public final class Workbench {
         }, background).whenComplete((opened, error) -> Platform.runLater(() -> {
             if (error == null) {
                 showSession(opened);
+                shown.complete(opened);
             } else {
+                shown.completeExceptionally(error);
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 statusBar.show(session.states(), session.info().title());
                 lastError = cause.getMessage();
@@ -248,6 +254,37 @@ public final class Workbench {
                 alert.show();
             }
         }));
+        return shown;
+    }
+
+    /** Opens the demo incident that ships with Pitwall. */
+    public CompletableFuture<Session> openDemo() {
+        CompletableFuture<Session> opened = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                Path dir = java.nio.file.Files.createTempDirectory("pitwall-demo");
+                Path file = DemoIncident.extractTo(dir);
+                file.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                return file;
+            } catch (java.io.IOException e) {
+                throw new CompletionException(e);
+            }
+        }, background).whenComplete((file, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                lastError = error.getMessage();
+                opened.completeExceptionally(error);
+            } else {
+                openFile(file).whenComplete((s, e) -> {
+                    if (e != null) {
+                        opened.completeExceptionally(e);
+                    } else {
+                        opened.complete(s);
+                    }
+                });
+            }
+        }));
+        return opened;
     }
 
     /** The last problem shown to the user, for tests. */

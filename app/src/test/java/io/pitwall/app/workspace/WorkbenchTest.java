@@ -213,6 +213,21 @@ class WorkbenchTest {
     }
 
     @Test
+    void theDemoIncidentOpensWithItsNotes() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        robot.interact(bench::openDemo);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> bench.session().info().title().equals("demo-incident.pitwall"));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Signal s : Signal.values()) {
+            assertThat(bench.statusBar().textOf(s)).endsWith(": offline");
+        }
+        assertThat(robot.lookup("#incident-notes").tryQuery()).isPresent();
+        assertThat(bench.pane(PaneId.METRICS).emptyState().hintText()).contains("metrics/query_range.json");
+    }
+
+    @Test
     void aBadFileSaysWhyAndKeepsTheSession() throws Exception {
         Workbench bench = open(Kubeconfigs.merge(List.of()));
         Path bad = java.nio.file.Files.writeString(config.resolve("broken.pitwall"), "PK not really");

@@ -20,15 +20,19 @@ public final class OfflineSession implements Session {
     private final Bundle bundle;
     private final SessionInfo info;
     private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
+    private final Optional<String> notes;
 
-    private OfflineSession(Bundle bundle) {
+    private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
+        this.notes = bundle.has(NOTES)
+                ? Optional.of(new String(bundle.read(NOTES), java.nio.charset.StandardCharsets.UTF_8))
+                : Optional.empty();
         BundleManifest m = bundle.manifest();
         String name = bundle.file().getFileName().toString();
         this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.ofNullable(m.cluster()),
                 Optional.ofNullable(m.context()), Optional.of(m.timeRange()), m.namespaces());
         for (Signal s : Signal.values()) {
-            states.put(s, new SourceState.Offline(name, holds(m, s)));
+            states.put(s, new SourceState.Offline(name, holds(m, s), contents(m, s)));
         }
     }
 
@@ -37,13 +41,45 @@ public final class OfflineSession implements Session {
      * FX thread. The message of a failure names the file and the problem, fit for the user.
      */
     public static OfflineSession open(Path file) throws BundleException {
-        return new OfflineSession(BundleReader.open(file));
+        Bundle bundle = BundleReader.open(file);
+        try {
+            return new OfflineSession(bundle);
+        } catch (BundleException | RuntimeException e) {
+            bundle.close();
+            throw e;
+        }
+    }
+
+    /** The bundle entry with the user's notes on the incident. */
+    public static final String NOTES = "notes.md";
+
+    @Override
+    public Optional<String> notes() {
+        return notes;
     }
 
     /** Whether the bundle has at least one entry for {@code signal}. */
     public static boolean holds(BundleManifest manifest, Signal signal) {
         String prefix = signal.bundleFolder() + "/";
         return manifest.entries().stream().map(BundleEntry::path).anyMatch(p -> p.startsWith(prefix));
+    }
+
+    /** The entries of {@code signal} with their sizes, for people. */
+    static String contents(BundleManifest manifest, Signal signal) {
+        String prefix = signal.bundleFolder() + "/";
+        return manifest.entries().stream().filter(e -> e.path().startsWith(prefix))
+                .map(e -> e.path() + " (" + humanSize(e.size()) + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes + 512) / 1024 + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 
     public Bundle bundle() {

@@ -1,6 +1,7 @@
 package io.pitwall.connectors.session;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -26,6 +27,11 @@ public interface Session extends AutoCloseable {
      * Returns a handle that stops the calls.
      */
     AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener);
+
+    /** The incident's notes (Markdown) written at capture, when the session has them. */
+    default Optional<String> notes() {
+        return Optional.empty();
+    }
 
     /** Stops every connection and watch. Never throws. */
     @Override

@@ -49,8 +49,13 @@ public sealed interface SourceState {
         }
     }
 
-    /** Served from an incident bundle, with no network. */
-    record Offline(String bundleName, boolean present) implements SourceState {
+    /**
+     * Served from an incident bundle, with no network.
+     *
+     * @param present  whether the bundle holds this signal
+     * @param contents what it holds of it, e.g. "metrics/query_range.json (53 KB)"
+     */
+    record Offline(String bundleName, boolean present, String contents) implements SourceState {
         @Override
         public String summary() {
             return present ? "offline bundle " + bundleName : "not in bundle " + bundleName;

@@ -4,6 +4,8 @@ import io.pitwall.connectors.session.Signal;
 import io.pitwall.connectors.session.SourceState;
 import java.util.Map;
 import java.util.Optional;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -47,6 +49,32 @@ public final class PaneContent extends StackPane {
         });
     }
 
+    /**
+     * The details pane shows the incident's notes while nothing is selected (a bundle's
+     * {@code notes.md}, as plain text).
+     */
+    public void showNotes(Optional<String> markdown) {
+        if (pane != PaneId.DETAILS) {
+            return;
+        }
+        getChildren().removeIf(n -> n instanceof ScrollPane);
+        empty.setVisible(markdown.isEmpty());
+        markdown.ifPresent(text -> {
+            javafx.scene.layout.VBox notes = new javafx.scene.layout.VBox(8);
+            notes.getStyleClass().add("pw-notes");
+            notes.setId("incident-notes");
+            for (NotesText.Block b : NotesText.blocks(text)) {
+                Label l = new Label(b.kind() == NotesText.Kind.ITEM ? "\u2022 " + b.text() : b.text());
+                l.setWrapText(true);
+                l.getStyleClass().add(b.kind() == NotesText.Kind.HEADING ? "title-4" : "text");
+                notes.getChildren().add(l);
+            }
+            ScrollPane scroll = new ScrollPane(notes);
+            scroll.setFitToWidth(true);
+            getChildren().add(scroll);
+        });
+    }
+
     /** Shows what the pane has, given every source's state (empty map: no session at all). */
     public void show(Map<Signal, SourceState> states) {
         Optional<Signal> signal = signalOf(pane);
@@ -54,12 +82,14 @@ public final class PaneContent extends StackPane {
             if (pane == PaneId.DETAILS) {
                 empty.set(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE, "Nothing selected",
                         "Select a pod, workload, service or node in any pane to see its details here.");
+            } else if (states.values().stream().anyMatch(s -> s instanceof SourceState.Offline o && o.present())) {
+                empty.set(MaterialDesignL.LAYERS_OUTLINE, "Timeline",
+                        "Deployments, restarts, alerts and security events of the bundle line up here on one time"
+                                + " axis; this build of Pitwall does not draw the timeline yet.");
             } else {
                 empty.set(MaterialDesignL.LAYERS_OUTLINE, "No events in this window",
-                        states.isEmpty()
-                                ? "Connect a cluster or open an incident bundle: deployments, restarts, alerts and"
-                                        + " security events will line up here on one time axis."
-                                : "Deployments, restarts, alerts and security events of the time range line up here.");
+                        "Connect a cluster or open an incident bundle: deployments, restarts, alerts and"
+                                + " security events line up here on one time axis.");
             }
             return;
         }
@@ -76,6 +106,10 @@ public final class PaneContent extends StackPane {
                     "No " + name.toLowerCase(java.util.Locale.ROOT) + " in this bundle",
                     "The incident bundle " + o.bundleName() + " was captured without "
                             + name.toLowerCase(java.util.Locale.ROOT) + ".");
+            case SourceState.Offline o -> empty.set(pane.icon(),
+                    name + " captured in " + o.bundleName(),
+                    o.contents() + ". This build of Pitwall does not draw " + name.toLowerCase(java.util.Locale.ROOT)
+                            + " yet: `pitwall inspect` lists what the bundle holds.");
             default -> empty.set(pane.icon(), name + ": " + state.summary(),
                     "Nothing in the current time range and selection.");
         }

@@ -1,0 +1,102 @@
+package io.pitwall.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pitwall.connectors.session.OfflineSession;
+import io.pitwall.connectors.session.Signal;
+import io.pitwall.connectors.session.SourceState;
+import io.pitwall.connectors.snapshot.Bundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo incident the app carries: one story, told by every signal, on one time range. */
+class DemoIncidentTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledDemoOpensWithEverySignal() throws Exception {
+        try (OfflineSession s = OfflineSession.open(DemoIncident.extractTo(dir))) {
+            assertThat(s.info().captured()).contains(DemoStory.RANGE);
+            assertThat(s.info().namespaces()).containsExactly("sock-shop");
+            for (Signal signal : Signal.values()) {
+                assertThat(s.state(signal)).as(signal.name())
+                        .isInstanceOfSatisfying(SourceState.Offline.class, o -> assertThat(o.present()).isTrue());
+            }
+            assertThat(s.notes()).get().asString().contains("OOMKilled", "KubePodCrashLooping", "Terminal shell");
+        }
+    }
+
+    @Test
+    void everySignalTellsTheSameStory() throws Exception {
+        try (OfflineSession s = OfflineSession.open(DemoIncident.extractTo(dir))) {
+            Bundle b = s.bundle();
+            JsonNode objects = JSON.readTree(b.read("cluster/objects.json"));
+            JsonNode carts = null;
+            for (JsonNode item : objects.get("items")) {
+                if ("Pod".equals(item.path("kind").asText()) && "carts".equals(item.path("metadata").path("labels").path("name").asText())) {
+                    carts = item;
+                }
+            }
+            assertThat(carts).isNotNull();
+            String pod = carts.path("metadata").path("name").asText();
+            JsonNode status = carts.path("status").path("containerStatuses").get(0);
+            assertThat(status.path("restartCount").asInt()).isEqualTo(4);
+            assertThat(status.path("lastState").path("terminated").path("reason").asText()).isEqualTo("OOMKilled");
+            assertThat(carts.path("spec").path("containers").get(0).path("resources").path("limits").path("memory").asText())
+                    .isEqualTo("256Mi");
+
+            JsonNode events = JSON.readTree(b.read("cluster/events.json"));
+            assertThat(events.get("items")).filteredOn(e -> "OOMKilling".equals(e.path("reason").asText())).hasSize(4);
+
+            JsonNode alerts = JSON.readTree(b.read("alerts/alerts.json"));
+            assertThat(alerts.get(0).path("labels").path("alertname").asText()).isEqualTo("KubePodCrashLooping");
+            assertThat(alerts.get(0).path("labels").path("pod").asText()).isEqualTo(pod);
+
+            String falco = new String(b.read("security/falco.ndjson"), java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode shell = JSON.readTree(falco.lines().findFirst().orElseThrow());
+            assertThat(shell.path("rule").asText()).isEqualTo("Terminal shell in container");
+            assertThat(shell.path("output_fields").path("k8s.pod.name").asText()).isEqualTo(pod);
+            assertThat(DemoStory.RANGE.contains(java.time.Instant.parse(shell.path("time").asText()))).isTrue();
+
+            // memory reaches the 256 MiB limit before the first kill
+            JsonNode memory = JSON.readTree(b.read("metrics/query_range.json")).get(0);
+            assertThat(memory.path("query").asText()).startsWith("container_memory_working_set_bytes");
+            double max = 0;
+            for (JsonNode series : memory.path("response").path("data").path("result")) {
+                if ("carts".equals(series.path("metric").path("container").asText())) {
+                    for (JsonNode v : series.path("values")) {
+                        max = Math.max(max, Double.parseDouble(v.get(1).asText()));
+                    }
+                }
+            }
+            assertThat(max).isGreaterThan(0.97 * DemoStory.MEMORY_LIMIT);
+
+            JsonNode logs = JSON.readTree(b.read("logs/query_range.json"));
+            assertThat(logs.path("data").path("resultType").asText()).isEqualTo("streams");
+            assertThat(logs.toString()).contains("java.lang.OutOfMemoryError: Java heap space");
+
+            JsonNode traces = JSON.readTree(b.read("traces/zipkin.json"));
+            List<Long> durations = new ArrayList<>();
+            traces.forEach(t -> durations.add(t.get(0).path("duration").asLong()));
+            assertThat(durations).anyMatch(d -> d > 3_000_000).anyMatch(d -> d < 200_000);
+        }
+    }
+
+    @Test
+    void theGeneratorIsDeterministic() throws Exception {
+        Path sources = Path.of("src/demo/sources");
+        DemoIncident.write(sources, dir.resolve("a.pitwall"));
+        DemoIncident.write(sources, dir.resolve("b.pitwall"));
+        assertThat(Files.readAllBytes(dir.resolve("a.pitwall"))).isEqualTo(Files.readAllBytes(dir.resolve("b.pitwall")));
+    }
+}
