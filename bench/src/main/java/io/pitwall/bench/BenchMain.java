@@ -32,12 +32,17 @@ public final class BenchMain {
 
         Double hello = score(results, "helloWorldFirstFrame");
         Double pitwall = score(results, "pitwallFirstFrame");
+        Double withoutAot = score(results, "pitwallFirstFrameWithoutAotCache");
         if (hello != null && pitwall != null) {
             double ratio = pitwall / hello;
             System.out.println();
-            System.out.printf(Locale.ROOT, "first frame, hello-world window: %8.1f ms%n", hello);
-            System.out.printf(Locale.ROOT, "first frame, Pitwall:            %8.1f ms%n", pitwall);
-            System.out.printf(Locale.ROOT, "ratio Pitwall / hello-world:     %8.2f (budget %.1f: %s)%n",
+            System.out.printf(Locale.ROOT, "first frame, hello-world window:             %8.1f ms%n", hello);
+            System.out.printf(Locale.ROOT, "first frame, Pitwall with the demo incident: %8.1f ms (AOT cache, as ./pitwall starts it)%n",
+                    pitwall);
+            if (withoutAot != null) {
+                System.out.printf(Locale.ROOT, "first frame, Pitwall without the AOT cache:  %8.1f ms%n", withoutAot);
+            }
+            System.out.printf(Locale.ROOT, "ratio Pitwall / hello-world:                 %8.2f (budget %.1f: %s)%n",
                     ratio, STARTUP_BUDGET_RATIO, ratio <= STARTUP_BUDGET_RATIO ? "within" : "OVER");
         }
     }

@@ -22,9 +22,31 @@ final class FirstFrameProbe {
 
     /** Spawns {@code mainClass} and returns once it has painted its first frame. */
     static Process startAndAwaitFirstFrame(String mainClass, List<String> args) throws IOException {
+        return startAndAwaitFirstFrame(mainClass, args, List.of());
+    }
+
+    /**
+     * Runs {@code mainClass} once to its first frame and writes the classes it loaded into an
+     * AOT cache at {@code aot}, as {@code ./pitwall} does once per build.
+     */
+    static void trainAotCache(String mainClass, Path aot) throws IOException, InterruptedException {
+        reap(startAndAwaitFirstFrame(mainClass, List.of(), List.of("-XX:AOTCacheOutput=" + aot)));
+        if (!Files.isRegularFile(aot)) {
+            throw new IllegalStateException("the training run wrote no AOT cache at " + aot);
+        }
+    }
+
+    /** The JVM options that start with the AOT cache at {@code aot}. */
+    static List<String> withAotCache(Path aot) {
+        return List.of("-XX:AOTCache=" + aot, "-Xlog:aot=off", "-Xlog:cds=off");
+    }
+
+    static Process startAndAwaitFirstFrame(String mainClass, List<String> args, List<String> jvmOptions)
+            throws IOException {
         Path home = Files.createTempDirectory("pitwall-bench-home");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Dpitwall.exitAfterFirstFrame=true");
         cmd.add("-Dpitwall.config.home=" + home.resolve("config"));
@@ -34,7 +56,9 @@ final class FirstFrameProbe {
             cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Djava.awt.headless=true"));
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        // Pitwall runs from its jars alone, as the launcher runs it (AOT caches take jars only)
+        cmd.add(mainClass.startsWith("io.pitwall.app.") ? jarsOnly(System.getProperty("java.class.path"))
+                : System.getProperty("java.class.path"));
         cmd.add(mainClass);
         cmd.addAll(args);
 
@@ -50,6 +74,12 @@ final class FirstFrameProbe {
             }
         }
         throw new IllegalStateException(mainClass + " ended before its first frame");
+    }
+
+    private static String jarsOnly(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .filter(e -> e.endsWith(".jar"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Lets a probed process finish its exit (not timed). */

@@ -1,5 +1,7 @@
 package io.pitwall.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -10,6 +12,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
@@ -26,16 +29,33 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class StartupBenchmark {
 
+    static final String PITWALL = "io.pitwall.app.Main";
+
     private Process probed;
+    private Path aot;
+
+    /** Pitwall starts with its AOT cache, made once per build as ./pitwall makes it. */
+    @Setup(Level.Trial)
+    public void trainAotCache() throws Exception {
+        aot = Files.createTempDirectory("pitwall-bench-aot").resolve("pitwall.aot");
+        FirstFrameProbe.trainAotCache(PITWALL, aot);
+    }
 
     @Benchmark
     public void helloWorldFirstFrame() throws Exception {
         probed = FirstFrameProbe.startAndAwaitFirstFrame(HelloWorldWindow.Launcher.class.getName(), List.of());
     }
 
+    /** As ./pitwall starts it: with the AOT cache. The demo incident opens (no kubeconfig). */
     @Benchmark
     public void pitwallFirstFrame() throws Exception {
-        probed = FirstFrameProbe.startAndAwaitFirstFrame("io.pitwall.app.Main", List.of());
+        probed = FirstFrameProbe.startAndAwaitFirstFrame(PITWALL, List.of(), FirstFrameProbe.withAotCache(aot));
+    }
+
+    /** The same without the AOT cache, for comparison. */
+    @Benchmark
+    public void pitwallFirstFrameWithoutAotCache() throws Exception {
+        probed = FirstFrameProbe.startAndAwaitFirstFrame(PITWALL, List.of());
     }
 
     /** The window's exit is not part of the figure. */
