@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import io.pitwall.connectors.kube.Kubeconfigs;
+import io.pitwall.connectors.session.LiveSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
@@ -68,7 +69,9 @@ public final class PitwallApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        workbench = new Workbench(files, settings, layout, Clock.systemDefaultZone(), background);
+        workbench = new Workbench(files, settings, layout, Clock.systemDefaultZone(), background,
+                context -> LiveSession.connect(context.name(), Optional.ofNullable(context.cluster()),
+                        LiveSession.fromUserKubeconfig(context.name()), background));
         Scene scene = workbench.createScene(1440, 900);
         stage.setOnHiding(e -> workbench.saveLayout());
         MainWindow.show(stage, scene);

@@ -84,7 +84,7 @@ public final class RenderCommand implements Callable<Integer> {
             byte[] png = HeadlessFx.call(() -> {
                 UserFiles files = UserFiles.in(scratch, Runnable::run);
                 Workbench bench = new Workbench(files, Settings.defaults(), Optional.empty(), Clock.systemDefaultZone(),
-                        Runnable::run);
+                        Runnable::run, context -> { throw new IllegalStateException("render connects to no cluster"); });
                 javafx.scene.Scene scene = bench.createScene(wh[0], wh[1]);
                 t.apply(scene);
                 bench.showSession(session);

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.stage.FileChooser;
 import java.util.EnumMap;
@@ -57,6 +58,8 @@ public final class Workbench {
     private final BorderPane root = new BorderPane();
     private final UserFiles files;
     private final Executor background;
+    /** Opens a live session on a usable kubeconfig context. */
+    private final Function<KubeContext, Session> connect;
     private Kubeconfigs.Merged kubeconfig = Kubeconfigs.merge(List.of());
     private final Timeline ticker;
     private final WorkbenchCommands commands;
@@ -71,8 +74,9 @@ public final class Workbench {
      * @param layout   the saved layout, if any
      */
     public Workbench(UserFiles files, Settings settings, Optional<LayoutState> layout, Clock clock,
-                     Executor background) {
+                     Executor background, Function<KubeContext, Session> connect) {
         this.files = files;
+        this.connect = connect;
         this.background = background;
         this.settings = settings;
         this.time = new TimeRangeModel(clock);
@@ -181,8 +185,9 @@ public final class Workbench {
             topBar.contextSwitcher().setValue(context); // the listener calls back here
             return;
         }
-        showSession(DisconnectedSession.forContext(context.name(), Optional.ofNullable(context.cluster()),
-                context.problem().or(() -> Optional.of("live cluster connections are not available in this build"))));
+        showSession(context.usable()
+                ? connect.apply(context)
+                : DisconnectedSession.forContext(context.name(), Optional.ofNullable(context.cluster()), context.problem()));
         saveSettings(settings.withLastContext(context.name()));
     }
 

@@ -55,7 +55,12 @@ class WorkbenchTest {
         Workbench[] bench = new Workbench[1];
         FxToolkit.setupStage(stage -> {
             UserFiles files = UserFiles.in(config, Runnable::run);
-            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK, Runnable::run);
+            // no test connects to the fixtures' clusters (their addresses are not on this machine):
+            // a context "connects" to a session that says so
+            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK, Runnable::run,
+                    context -> io.pitwall.connectors.session.DisconnectedSession.forContext(context.name(),
+                            java.util.Optional.ofNullable(context.cluster()),
+                            java.util.Optional.of("test: " + context.cluster() + " is not on this machine")));
             bench[0].setKubeconfig(kube);
             Scene scene = bench[0].createScene(1280, 800);
             stage.setOnHiding(e -> bench[0].saveLayout());

@@ -21,6 +21,14 @@ public sealed interface SourceState {
         }
     }
 
+    /** Being reached for the first time. */
+    record Connecting(String endpoint) implements SourceState {
+        @Override
+        public String summary() {
+            return "connecting to " + endpoint;
+        }
+    }
+
     /** Answering, but slower than it should. */
     record Slow(String endpoint, Duration latency) implements SourceState {
         @Override

@@ -58,6 +58,7 @@ public final class StatusBar extends HBox {
         return switch (state) {
             case null -> "not-configured";
             case SourceState.Connected c -> "connected";
+            case SourceState.Connecting c -> "slow";
             case SourceState.Slow s -> "slow";
             case SourceState.Failing f -> "failing";
             case SourceState.Offline o -> o.present() ? "offline" : "not-configured";
@@ -69,6 +70,7 @@ public final class StatusBar extends HBox {
         return switch (state) {
             case null -> "not connected";
             case SourceState.Connected c -> "connected";
+            case SourceState.Connecting c -> "connecting";
             case SourceState.Slow s -> "slow";
             case SourceState.Failing f -> "failing";
             case SourceState.Offline o -> o.present() ? "offline" : "not in bundle";

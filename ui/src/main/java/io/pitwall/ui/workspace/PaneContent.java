@@ -75,6 +75,11 @@ public final class PaneContent extends StackPane {
         });
     }
 
+    private static boolean hasData(SourceState s) {
+        return s instanceof SourceState.Offline o ? o.present()
+                : s instanceof SourceState.Connected || s instanceof SourceState.Slow;
+    }
+
     /** Shows what the pane has, given every source's state (empty map: no session at all). */
     public void show(Map<Signal, SourceState> states) {
         Optional<Signal> signal = signalOf(pane);
@@ -82,10 +87,10 @@ public final class PaneContent extends StackPane {
             if (pane == PaneId.DETAILS) {
                 empty.set(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE, "Nothing selected",
                         "Select a pod, workload, service or node in any pane to see its details here.");
-            } else if (states.values().stream().anyMatch(s -> s instanceof SourceState.Offline o && o.present())) {
+            } else if (states.values().stream().anyMatch(PaneContent::hasData)) {
                 empty.set(MaterialDesignL.LAYERS_OUTLINE, "Timeline",
-                        "Deployments, restarts, alerts and security events of the bundle line up here on one time"
-                                + " axis; this build of Pitwall does not draw the timeline yet.");
+                        "Deployments, restarts, alerts and security events line up here on one time axis;"
+                                + " this build of Pitwall does not draw the timeline yet.");
             } else {
                 empty.set(MaterialDesignL.LAYERS_OUTLINE, "No events in this window",
                         "Connect a cluster or open an incident bundle: deployments, restarts, alerts and"
@@ -110,8 +115,13 @@ public final class PaneContent extends StackPane {
                     name + " captured in " + o.bundleName(),
                     o.contents() + ". This build of Pitwall does not draw " + name.toLowerCase(java.util.Locale.ROOT)
                             + " yet: `pitwall inspect` lists what the bundle holds.");
-            default -> empty.set(pane.icon(), name + ": " + state.summary(),
-                    "Nothing in the current time range and selection.");
+            case SourceState.Connecting c -> empty.set(pane.icon(), "Connecting\u2026", state.summary() + ".");
+            case SourceState.Connected c -> empty.set(pane.icon(), name + " connected",
+                    c.endpoint() + ". This build of Pitwall does not draw " + name.toLowerCase(java.util.Locale.ROOT)
+                            + " yet.");
+            case SourceState.Slow sl -> empty.set(pane.icon(), name + " connected, slowly",
+                    sl.summary() + ". This build of Pitwall does not draw " + name.toLowerCase(java.util.Locale.ROOT)
+                            + " yet.");
         }
     }
 }

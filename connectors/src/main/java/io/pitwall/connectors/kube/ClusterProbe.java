@@ -1,0 +1,100 @@
+package io.pitwall.connectors.kube;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.pitwall.connectors.session.SourceState;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+
+/**
+ * Reaches a cluster's API server once, read-only ({@code GET /version}), and says where it stands:
+ * connected (with the server's version), slow, or failing with a reason a person can act on.
+ */
+public final class ClusterProbe {
+
+    /** Slower than this and the status bar says "slow". */
+    public static final Duration SLOW = Duration.ofSeconds(2);
+
+    private ClusterProbe() {
+    }
+
+    /** Builds the client from {@code config} (which may run an exec credential plugin) and probes. */
+    public static SourceState probe(Supplier<Config> config) {
+        return probe(null, config);
+    }
+
+    /**
+     * As {@link #probe(Supplier)}, and refuses a configuration for another context than
+     * {@code context}: fabric8 falls back to the current context when the asked one is missing,
+     * which would quietly show another cluster.
+     */
+    public static SourceState probe(String context, Supplier<Config> config) {
+        Config c;
+        try {
+            c = config.get();
+        } catch (RuntimeException e) {
+            return new SourceState.Failing("cannot use this context: " + firstLine(e));
+        }
+        if (context != null && (c.getCurrentContext() == null || !context.equals(c.getCurrentContext().getName()))) {
+            return new SourceState.Failing("context '" + context + "' is not in the kubeconfig");
+        }
+        c.setConnectionTimeout(5_000);
+        c.setRequestTimeout(10_000);
+        c.setRequestRetryBackoffLimit(0);
+        String server = c.getMasterUrl();
+        String tls = Boolean.TRUE.equals(c.getTrustCerts()) ? " (TLS NOT verified: insecure-skip-tls-verify in kubeconfig)" : "";
+        long start = System.nanoTime();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(c).build()) {
+            VersionInfo version = client.getKubernetesVersion();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            String endpoint = server + ", Kubernetes " + version.getGitVersion() + tls;
+            return took.compareTo(SLOW) > 0 ? new SourceState.Slow(endpoint, took) : new SourceState.Connected(endpoint);
+        } catch (KubernetesClientException e) {
+            return new SourceState.Failing(reason(server, e));
+        } catch (RuntimeException e) {
+            return new SourceState.Failing(server + ": " + firstLine(e));
+        }
+    }
+
+    static String reason(String server, KubernetesClientException e) {
+        int code = e.getCode();
+        if (code == 401) {
+            return server + " rejected the credentials of this context (401 Unauthorized): they may have expired";
+        }
+        if (code == 403) {
+            return server + " refused this user (403 Forbidden)";
+        }
+        if (code > 0) {
+            return server + " answered " + code + ": " + firstLine(e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return "TLS to " + server + " failed: the server's certificate is not trusted by this context's"
+                        + " certificate authority (" + firstLine(t) + ")";
+            }
+            if (t instanceof ConnectException) {
+                return "cannot reach " + server + ": connection refused";
+            }
+            if (t instanceof UnknownHostException) {
+                return "cannot reach " + server + ": unknown host " + t.getMessage();
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "cannot reach " + server + ": no answer within the timeout";
+            }
+        }
+        return server + ": " + firstLine(e);
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
