@@ -125,6 +125,12 @@ public final class Workbench {
         Scene scene = new Scene(root, width, height);
         WorkbenchCommands.installShortcuts(scene, this);
         applyTheme(initialTheme());
+        // following the system: a change of the OS's light or dark preference applies at once
+        Platform.getPreferences().colorSchemeProperty().addListener((o, was, now) -> {
+            if (Settings.SYSTEM_THEME.equals(settings.theme())) {
+                applyTheme(Theme.forColorScheme(now));
+            }
+        });
         ticker.play();
         return scene;
     }
