@@ -2,7 +2,6 @@ package io.pitwall.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pitwall.connectors.session.OfflineSession;
 import io.pitwall.connectors.session.Signal;
@@ -10,7 +9,6 @@ import io.pitwall.connectors.snapshot.Bundle;
 import io.pitwall.connectors.snapshot.BundleEntry;
 import io.pitwall.connectors.snapshot.BundleException;
 import io.pitwall.connectors.snapshot.BundleManifest;
-import io.pitwall.connectors.snapshot.BundleProblem;
 import io.pitwall.connectors.snapshot.BundleReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,17 +51,9 @@ public final class InspectCommand implements Callable<Integer> {
         BundleManifest m = bundle.manifest();
         ObjectNode root = JSON.createObjectNode();
         root.put("file", bundle.file().toString());
-        root.put("formatVersion", m.formatVersion());
-        root.put("appVersion", m.appVersion());
-        root.put("createdAt", m.createdAt().toString());
-        root.put("cluster", m.cluster());
-        root.put("context", m.context());
-        ObjectNode range = root.putObject("timeRange");
-        range.put("from", m.timeRange().from().toString());
-        range.put("to", m.timeRange().to().toString());
-        ArrayNode namespaces = root.putArray("namespaces");
-        m.namespaces().forEach(namespaces::add);
-
+        root.setAll(m.toJsonTree());
+        root.put("checksums", "verified");
+        root.put("totalBytes", m.entries().stream().mapToLong(BundleEntry::size).sum());
         ObjectNode signals = root.putObject("signals");
         for (Signal s : Signal.values()) {
             String prefix = s.bundleFolder() + "/";
@@ -73,22 +63,6 @@ public final class InspectCommand implements Callable<Integer> {
             sig.put("present", OfflineSession.holds(m, s));
             sig.put("entries", count);
             sig.put("bytes", bytes);
-        }
-        root.put("checksums", "verified");
-        root.put("totalBytes", m.entries().stream().mapToLong(BundleEntry::size).sum());
-        ArrayNode entries = root.putArray("entries");
-        for (BundleEntry e : m.entries()) {
-            ObjectNode n = entries.addObject();
-            n.put("path", e.path());
-            n.put("mediaType", e.mediaType());
-            n.put("size", e.size());
-            n.put("sha256", e.sha256());
-        }
-        ObjectNode redactions = root.putObject("redactions");
-        m.redactions().forEach(redactions::put);
-        ArrayNode problems = root.putArray("problems");
-        for (BundleProblem p : m.problems()) {
-            problems.addObject().put("signal", p.signal()).put("message", p.message());
         }
         return root;
     }

@@ -80,6 +80,11 @@ public record BundleManifest(
                 List.of(), Map.of(), List.of());
     }
 
+    /** This manifest as {@code manifest.json} holds it, as a JSON tree. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toJsonTree() {
+        return ManifestCodec.toTree(this);
+    }
+
     /** The major part of {@link #formatVersion()}. */
     public int formatMajor() {
         return versionPart(formatVersion, 1);

@@ -48,6 +48,15 @@ final class ManifestCodec {
     }
 
     static byte[] toJson(BundleManifest m) {
+        try {
+            return WRITER.writeValueAsBytes(toTree(m));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write manifest.json", e);
+        }
+    }
+
+    /** The manifest as manifest.json holds it. */
+    static ObjectNode toTree(BundleManifest m) {
         ObjectNode root = NODES.objectNode();
         root.put("formatVersion", m.formatVersion());
         root.put("appVersion", m.appVersion());
@@ -73,11 +82,7 @@ final class ManifestCodec {
         for (BundleProblem p : m.problems()) {
             problems.addObject().put("signal", p.signal()).put("message", p.message());
         }
-        try {
-            return WRITER.writeValueAsBytes(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write manifest.json", e);
-        }
+        return root;
     }
 
     /** The manifest in {@code json}, read from {@code file}; every problem is a {@link BundleException}. */
