@@ -84,10 +84,10 @@ public final class PitwallApp extends Application {
                 LOG.warn("could not read the kubeconfig: {}", error.getMessage());
             } else {
                 merged.problems().forEach(p -> LOG.warn("kubeconfig: {}", p));
-                workbench.setKubeconfig(merged);
+                workbench.setKubeconfig(merged, request().context());
             }
             // no cluster and nothing to open: the demo incident, so there is something to see
-            if (files.isEmpty() && (error != null || merged.isEmpty())) {
+            if (files.isEmpty() && request().context().isEmpty() && (error != null || merged.isEmpty())) {
                 whenShown(workbench.openDemo());
             } else if (files.isEmpty()) {
                 FirstFrame.exitAfterFirstFrameIfAsked();

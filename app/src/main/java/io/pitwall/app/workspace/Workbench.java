@@ -113,11 +113,38 @@ public final class Workbench {
      * and selects the last used context, else the kubeconfig's current one.
      */
     public void setKubeconfig(Kubeconfigs.Merged merged) {
+        setKubeconfig(merged, Optional.empty());
+    }
+
+    /**
+     * As {@link #setKubeconfig(Kubeconfigs.Merged)}, selecting {@code requested} (the
+     * {@code --context} of the command line) instead; a context the kubeconfig lacks is said.
+     */
+    public void setKubeconfig(Kubeconfigs.Merged merged, Optional<String> requested) {
         kubeconfig = merged;
         topBar.setContexts(merged.contexts(), Optional.empty());
+        if (requested.isPresent()) {
+            Optional<KubeContext> asked = requested.flatMap(merged::context);
+            if (asked.isPresent()) {
+                topBar.contextSwitcher().setValue(asked.get());
+            } else {
+                showProblem("No context " + requested.get(), "The kubeconfig has no context named '"
+                        + requested.get() + "' (" + merged.contexts().size() + " contexts in "
+                        + merged.files().size() + " files).");
+            }
+            return;
+        }
         Optional.ofNullable(settings.lastContext()).flatMap(merged::context)
                 .or(() -> merged.currentContext().flatMap(merged::context))
                 .ifPresent(topBar.contextSwitcher()::setValue);
+    }
+
+    private void showProblem(String header, String message) {
+        lastError = message;
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(header);
+        alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        alert.show();
     }
 
     /** The scene of the main window, themed and with its shortcuts. */
@@ -258,11 +285,7 @@ public final class Workbench {
                 shown.completeExceptionally(error);
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 statusBar.show(session.states(), session.info().title());
-                lastError = cause.getMessage();
-                Alert alert = new Alert(Alert.AlertType.ERROR, cause.getMessage());
-                alert.setHeaderText("Could not open " + file.getFileName());
-                alert.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
-                alert.show();
+                showProblem("Could not open " + file.getFileName(), cause.getMessage());
             }
         }));
         return shown;

@@ -233,6 +233,17 @@ class WorkbenchTest {
     }
 
     @Test
+    void theContextOfTheCommandLineIsSelectedOrSaidMissing() throws Exception {
+        Workbench bench = open(Kubeconfigs.merge(List.of()));
+        robot.interact(() -> bench.setKubeconfig(kubeconfig(), java.util.Optional.of("exp-test")));
+        assertThat(bench.session().info().title()).isEqualTo("exp-test");
+
+        robot.interact(() -> bench.setKubeconfig(kubeconfig(), java.util.Optional.of("prod")));
+        assertThat(bench.lastError()).get().asString().contains("no context named 'prod'");
+        assertThat(bench.session().info().title()).isEqualTo("exp-test");
+    }
+
+    @Test
     void aBadFileSaysWhyAndKeepsTheSession() throws Exception {
         Workbench bench = open(Kubeconfigs.merge(List.of()));
         Path bad = java.nio.file.Files.writeString(config.resolve("broken.pitwall"), "PK not really");
