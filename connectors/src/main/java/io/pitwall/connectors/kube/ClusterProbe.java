@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -25,25 +26,32 @@ public final class ClusterProbe {
     private ClusterProbe() {
     }
 
+    /** The outcome of reaching a cluster: its state, and the client when it answered. */
+    public record Connection(SourceState state, Optional<KubernetesClient> client, Optional<String> namespace) {
+    }
+
     /** Builds the client from {@code config} (which may run an exec credential plugin) and probes. */
     public static SourceState probe(Supplier<Config> config) {
-        return probe(null, config);
+        Connection c = connect(null, config);
+        c.client().ifPresent(KubernetesClient::close);
+        return c.state();
     }
 
     /**
-     * As {@link #probe(Supplier)}, and refuses a configuration for another context than
-     * {@code context}: fabric8 falls back to the current context when the asked one is missing,
-     * which would quietly show another cluster.
+     * Builds the client of {@code context} and probes it. The client is handed back open when the
+     * server answered; the caller closes it. A configuration for another context than
+     * {@code context} is refused: fabric8 falls back to the current context when the asked one is
+     * missing, which would quietly show another cluster.
      */
-    public static SourceState probe(String context, Supplier<Config> config) {
+    public static Connection connect(String context, Supplier<Config> config) {
         Config c;
         try {
             c = config.get();
         } catch (RuntimeException e) {
-            return new SourceState.Failing("cannot use this context: " + firstLine(e));
+            return failed("cannot use this context: " + firstLine(e));
         }
         if (context != null && (c.getCurrentContext() == null || !context.equals(c.getCurrentContext().getName()))) {
-            return new SourceState.Failing("context '" + context + "' is not in the kubeconfig");
+            return failed("context '" + context + "' is not in the kubeconfig");
         }
         c.setConnectionTimeout(5_000);
         c.setRequestTimeout(10_000);
@@ -51,16 +59,24 @@ public final class ClusterProbe {
         String server = c.getMasterUrl();
         String tls = Boolean.TRUE.equals(c.getTrustCerts()) ? " (TLS NOT verified: insecure-skip-tls-verify in kubeconfig)" : "";
         long start = System.nanoTime();
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(c).build()) {
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(c).build();
+        try {
             VersionInfo version = client.getKubernetesVersion();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             String endpoint = server + ", Kubernetes " + version.getGitVersion() + tls;
-            return took.compareTo(SLOW) > 0 ? new SourceState.Slow(endpoint, took) : new SourceState.Connected(endpoint);
+            SourceState state = took.compareTo(SLOW) > 0 ? new SourceState.Slow(endpoint, took) : new SourceState.Connected(endpoint);
+            return new Connection(state, Optional.of(client), Optional.ofNullable(c.getNamespace()));
         } catch (KubernetesClientException e) {
-            return new SourceState.Failing(reason(server, e));
+            client.close();
+            return failed(reason(server, e));
         } catch (RuntimeException e) {
-            return new SourceState.Failing(server + ": " + firstLine(e));
+            client.close();
+            return failed(server + ": " + firstLine(e));
         }
+    }
+
+    private static Connection failed(String reason) {
+        return new Connection(new SourceState.Failing(reason), Optional.empty(), Optional.empty());
     }
 
     static String reason(String server, KubernetesClientException e) {

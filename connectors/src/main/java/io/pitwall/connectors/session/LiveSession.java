@@ -1,7 +1,13 @@
 package io.pitwall.connectors.session;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pitwall.connectors.kube.ClusterProbe;
+import io.pitwall.connectors.kube.ClusterWatcher;
+import io.pitwall.connectors.model.ClusterState;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,10 @@ public final class LiveSession implements Session {
     private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
     private final List<BiConsumer<Signal, SourceState>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile ClusterState clusterState;
+    private KubernetesClient client;
+    private ScheduledExecutorService timer;
+    private ClusterWatcher watcher;
 
     private LiveSession(String context, Optional<String> cluster) {
         this.info = new SessionInfo(SessionInfo.Kind.LIVE, context, cluster, Optional.of(context), Optional.empty(),
@@ -40,14 +50,60 @@ public final class LiveSession implements Session {
     public static LiveSession connect(String context, Optional<String> cluster, Supplier<Config> config,
                                       Executor executor) {
         LiveSession session = new LiveSession(context, cluster);
-        CompletableFuture.supplyAsync(() -> ClusterProbe.probe(context, config), executor)
-                .thenAccept(state -> session.update(Signal.CLUSTER, state));
+        CompletableFuture.supplyAsync(() -> ClusterProbe.connect(context, config), executor)
+                .thenAccept(connection -> session.connected(connection, executor));
         return session;
     }
 
     /** The configuration of {@code context} in the user's kubeconfig (KUBECONFIG, else ~/.kube/config). */
     public static Supplier<Config> fromUserKubeconfig(String context) {
         return () -> Config.autoConfigure(context);
+    }
+
+    /** The server answered: follow its objects. Runs on a connector thread. */
+    private void connected(ClusterProbe.Connection connection, Executor executor) {
+        update(Signal.CLUSTER, connection.state());
+        if (connection.client().isEmpty()) {
+            return;
+        }
+        KubernetesClient client = connection.client().get();
+        SourceState reached = connection.state();
+        synchronized (this) {
+            if (closed) {
+                client.close();
+                return;
+            }
+            this.client = client;
+            this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pitwall-cluster").factory());
+            this.watcher = new ClusterWatcher(client, connection.namespace(), timer, Clock.systemUTC(), state -> {
+                clusterState = state;
+                update(Signal.CLUSTER, withCounts(reached, state));
+            });
+        }
+        try {
+            watcher.start().exceptionally(e -> {
+                update(Signal.CLUSTER, new SourceState.Failing("watching the cluster failed: " + e.getMessage()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            update(Signal.CLUSTER, new SourceState.Failing("watching the cluster failed: " + e.getMessage()));
+        }
+    }
+
+    /** The reached state, its endpoint followed by what the cluster holds. */
+    private static SourceState withCounts(SourceState reached, ClusterState state) {
+        String counts = ": " + state.pods().size() + " pods, " + state.nodes().size() + " nodes"
+                + (state.noAccess().isEmpty() ? "" : "; no access to " + String.join(", ", new java.util.TreeSet<>(state.noAccess())));
+        return switch (reached) {
+            case SourceState.Connected c -> new SourceState.Connected(c.endpoint() + counts);
+            case SourceState.Slow s -> new SourceState.Slow(s.endpoint() + counts, s.latency());
+            default -> reached;
+        };
+    }
+
+    @Override
+    public Optional<ClusterState> clusterState() {
+        return Optional.ofNullable(clusterState);
     }
 
     private void update(Signal signal, SourceState state) {
@@ -80,7 +136,18 @@ public final class LiveSession implements Session {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+            if (client != null) {
+                client.close();
+            }
+        }
         listeners.clear();
     }
 }

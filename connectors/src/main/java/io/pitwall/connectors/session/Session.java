@@ -28,6 +28,11 @@ public interface Session extends AutoCloseable {
      */
     AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener);
 
+    /** The cluster's objects as last seen, once the cluster source has them. */
+    default Optional<io.pitwall.connectors.model.ClusterState> clusterState() {
+        return Optional.empty();
+    }
+
     /** The incident's notes (Markdown) written at capture, when the session has them. */
     default Optional<String> notes() {
         return Optional.empty();

@@ -30,6 +30,17 @@ class LiveSessionIT {
             assertThat(session.state(Signal.CLUSTER)).as(ctx).isInstanceOfSatisfying(SourceState.Connected.class,
                     c -> assertThat(c.endpoint()).contains("https://127.0.0.1:6443", "Kubernetes v1.20"));
             assertThat(session.state(Signal.METRICS)).isInstanceOf(SourceState.NotConfigured.class);
+            // then it follows the cluster's objects
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (session.clusterState().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(session.clusterState()).as(ctx + " cluster state").isPresent();
+            assertThat(session.state(Signal.CLUSTER).summary()).contains(" pods, ");
+            if (ctx.equals(backends.viewerContext())) {
+                assertThat(session.clusterState().get().noAccess()).contains("Node", "Namespace");
+                assertThat(session.state(Signal.CLUSTER).summary()).contains("no access to ");
+            }
             session.close();
         }
     }

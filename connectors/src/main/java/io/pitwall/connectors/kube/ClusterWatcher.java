@@ -1,0 +1,229 @@
+package io.pitwall.connectors.kube;
+
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.pitwall.connectors.model.ClusterState;
+import io.pitwall.connectors.model.EventInfo;
+import io.pitwall.connectors.model.IngressInfo;
+import io.pitwall.connectors.model.NodeInfo;
+import io.pitwall.connectors.model.PodInfo;
+import io.pitwall.connectors.model.ServiceInfo;
+import io.pitwall.connectors.model.WorkloadInfo;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Follows a cluster's objects with fabric8 informers (LIST then WATCH, read-only), each kind at
+ * the newest API version the server offers, in the scope the user may list: every namespace, or
+ * only the context's namespace, or not at all ("no access"). Every change rebuilds an immutable
+ * {@link ClusterState}, at most one per {@link #COALESCE_MILLIS}: a flood of watch events costs
+ * one snapshot.
+ */
+public final class ClusterWatcher implements AutoCloseable {
+
+    /** Changes closer together than this are delivered as one state. */
+    public static final long COALESCE_MILLIS = 100;
+
+    static final List<WatchedKind> KINDS = List.of(
+            WatchedKind.of("Namespace", "", "namespaces", false, Namespace.class),
+            WatchedKind.of("Node", "", "nodes", false, Node.class),
+            WatchedKind.of("Pod", "", "pods", true, Pod.class),
+            WatchedKind.of("Service", "", "services", true, Service.class),
+            WatchedKind.of("Event", "", "events", true, Event.class),
+            WatchedKind.of("Endpoints", "", "endpoints", true, Endpoints.class),
+            WatchedKind.of("PersistentVolumeClaim", "", "persistentvolumeclaims", true, PersistentVolumeClaim.class),
+            WatchedKind.of("Deployment", "apps", "deployments", true, Deployment.class),
+            WatchedKind.of("ReplicaSet", "apps", "replicasets", true, ReplicaSet.class),
+            WatchedKind.of("StatefulSet", "apps", "statefulsets", true, StatefulSet.class),
+            WatchedKind.of("DaemonSet", "apps", "daemonsets", true, DaemonSet.class),
+            WatchedKind.of("Job", "batch", "jobs", true, Job.class),
+            WatchedKind.of("CronJob", "batch", "cronjobs", true, io.fabric8.kubernetes.api.model.batch.v1.CronJob.class,
+                    io.fabric8.kubernetes.api.model.batch.v1beta1.CronJob.class),
+            WatchedKind.of("Ingress", "networking.k8s.io", "ingresses", true, Ingress.class),
+            WatchedKind.of("EndpointSlice", "discovery.k8s.io", "endpointslices", true,
+                    io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class,
+                    io.fabric8.kubernetes.api.model.discovery.v1beta1.EndpointSlice.class),
+            WatchedKind.of("HorizontalPodAutoscaler", "autoscaling", "horizontalpodautoscalers", true,
+                    io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class,
+                    io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler.class,
+                    io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler.class),
+            WatchedKind.of("NetworkPolicy", "networking.k8s.io", "networkpolicies", true, NetworkPolicy.class));
+
+    private final KubernetesClient client;
+    private final Optional<String> homeNamespace;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Consumer<ClusterState> sink;
+    private final Map<String, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();
+    private final Set<String> noAccess = ConcurrentHashMap.newKeySet();
+    private final Set<String> absent = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean closed;
+
+    /**
+     * @param homeNamespace the context's namespace: watched alone where the user may not list all
+     * @param timer         runs the coalesced rebuilds
+     * @param sink          receives each new state, on the timer's thread
+     */
+    public ClusterWatcher(KubernetesClient client, Optional<String> homeNamespace, ScheduledExecutorService timer,
+                          Clock clock, Consumer<ClusterState> sink) {
+        this.client = client;
+        this.homeNamespace = homeNamespace;
+        this.timer = timer;
+        this.clock = clock;
+        this.sink = sink;
+    }
+
+    /**
+     * Probes access and starts the informers. Blocking (discovery and access reviews): call it on
+     * a connector thread. The future completes with the first full state, when every informer has
+     * listed.
+     */
+    public CompletableFuture<ClusterState> start() {
+        List<CompletableFuture<Void>> synced = new ArrayList<>();
+        AccessProbe access = new AccessProbe(client);
+        for (WatchedKind kind : KINDS) {
+            Optional<Class<? extends HasMetadata>> version = kind.versions().stream().filter(client::supports).findFirst();
+            if (version.isEmpty()) {
+                absent.add(kind.kind());
+                continue;
+            }
+            Informable<? extends HasMetadata> scope = scope(kind, version.get(), access);
+            if (scope == null) {
+                noAccess.add(kind.kind());
+                continue;
+            }
+            SharedIndexInformer<? extends HasMetadata> informer = scope.runnableInformer(0);
+            informer.addEventHandler(new Changed<>());
+            informers.put(kind.kind(), informer);
+            synced.add(informer.start().toCompletableFuture());
+        }
+        return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            ClusterState state = snapshot();
+            sink.accept(state);
+            return state;
+        });
+    }
+
+    /** Where {@code kind} may be watched: all namespaces, the home namespace, or nowhere (null). */
+    private Informable<? extends HasMetadata> scope(WatchedKind kind, Class<? extends HasMetadata> type, AccessProbe access) {
+        if (access.canListAndWatch(kind.group(), kind.resource(), "")) {
+            return kind.namespaced() ? client.resources(type).inAnyNamespace() : client.resources(type);
+        }
+        if (kind.namespaced() && homeNamespace.isPresent()
+                && access.canListAndWatch(kind.group(), kind.resource(), homeNamespace.get())) {
+            return client.resources(type).inNamespace(homeNamespace.get());
+        }
+        return null;
+    }
+
+    /** The state now, from the informers' caches. */
+    public ClusterState snapshot() {
+        List<String> namespaces = new ArrayList<>();
+        List<NodeInfo> nodes = new ArrayList<>();
+        List<PodInfo> pods = new ArrayList<>();
+        List<WorkloadInfo> workloads = new ArrayList<>();
+        List<ServiceInfo> services = new ArrayList<>();
+        List<IngressInfo> ingresses = new ArrayList<>();
+        List<EventInfo> events = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, SharedIndexInformer<? extends HasMetadata>> e : new HashMap<>(informers).entrySet()) {
+            List<? extends HasMetadata> items = e.getValue().getStore().list();
+            for (HasMetadata o : items) {
+                switch (o) {
+                    case Namespace n -> namespaces.add(n.getMetadata().getName());
+                    case Node n -> nodes.add(KubeMapping.node(n));
+                    case Pod p -> pods.add(KubeMapping.pod(p));
+                    case Service s -> services.add(KubeMapping.service(s));
+                    case Event ev -> events.add(KubeMapping.event(ev));
+                    case Deployment d -> workloads.add(KubeMapping.deployment(d));
+                    case ReplicaSet r -> workloads.add(KubeMapping.replicaSet(r));
+                    case StatefulSet s -> workloads.add(KubeMapping.statefulSet(s));
+                    case DaemonSet d -> workloads.add(KubeMapping.daemonSet(d));
+                    case Job j -> workloads.add(KubeMapping.job(j));
+                    case io.fabric8.kubernetes.api.model.batch.v1.CronJob c -> workloads.add(KubeMapping.cronJob(c));
+                    case io.fabric8.kubernetes.api.model.batch.v1beta1.CronJob c -> workloads.add(KubeMapping.cronJob(c));
+                    case Ingress i -> ingresses.add(KubeMapping.ingress(i));
+                    default -> counts.merge(e.getKey(), 1, Integer::sum);
+                }
+            }
+            counts.putIfAbsent(e.getKey(), items.size());
+        }
+        namespaces.sort(Comparator.naturalOrder());
+        pods.sort(Comparator.comparing(PodInfo::namespace).thenComparing(PodInfo::name));
+        events.sort(Comparator.comparing(EventInfo::last));
+        return new ClusterState(clock.instant(), namespaces, nodes, pods, workloads, services, ingresses, events, counts,
+                noAccess, absent);
+    }
+
+    /** Whether every informer has its watch open (false while the API server is unreachable). */
+    public boolean watching() {
+        return informers.values().stream().allMatch(SharedIndexInformer::isWatching);
+    }
+
+    private void changed() {
+        if (!closed && scheduled.compareAndSet(false, true)) {
+            timer.schedule(() -> {
+                scheduled.set(false);
+                if (!closed) {
+                    sink.accept(snapshot());
+                }
+            }, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops every informer. */
+    @Override
+    public void close() {
+        closed = true;
+        informers.values().forEach(SharedIndexInformer::stop);
+        informers.clear();
+    }
+
+    private final class Changed<T> implements ResourceEventHandler<T> {
+        @Override
+        public void onAdd(T obj) {
+            changed();
+        }
+
+        @Override
+        public void onUpdate(T oldObj, T newObj) {
+            changed();
+        }
+
+        @Override
+        public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+            changed();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.pitwall.connectors.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a cluster holds at one moment, as immutable records: what every cluster pane reads.
+ *
+ * @param noAccess the kinds the user may not list (shown as "no access", not as empty)
+ * @param absent   the kinds the server does not offer (an older Kubernetes)
+ * @param counts   objects of the other kinds watched, by kind (PersistentVolumeClaim, ...)
+ */
+public record ClusterState(Instant at, List<String> namespaces, List<NodeInfo> nodes, List<PodInfo> pods,
+                           List<WorkloadInfo> workloads, List<ServiceInfo> services, List<IngressInfo> ingresses,
+                           List<EventInfo> events, Map<String, Integer> counts, Set<String> noAccess,
+                           Set<String> absent) {
+
+    public ClusterState {
+        namespaces = List.copyOf(namespaces);
+        nodes = List.copyOf(nodes);
+        pods = List.copyOf(pods);
+        workloads = List.copyOf(workloads);
+        services = List.copyOf(services);
+        ingresses = List.copyOf(ingresses);
+        events = List.copyOf(events);
+        counts = Map.copyOf(counts);
+        noAccess = Set.copyOf(noAccess);
+        absent = Set.copyOf(absent);
+    }
+
+    public static ClusterState empty(Instant at) {
+        return new ClusterState(at, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                Map.of(), Set.of(), Set.of());
+    }
+}
