@@ -149,41 +149,14 @@ public final class ClusterWatcher implements AutoCloseable {
 
     /** The state now, from the informers' caches. */
     public ClusterState snapshot() {
-        List<String> namespaces = new ArrayList<>();
-        List<NodeInfo> nodes = new ArrayList<>();
-        List<PodInfo> pods = new ArrayList<>();
-        List<WorkloadInfo> workloads = new ArrayList<>();
-        List<ServiceInfo> services = new ArrayList<>();
-        List<IngressInfo> ingresses = new ArrayList<>();
-        List<EventInfo> events = new ArrayList<>();
+        List<HasMetadata> all = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Map.Entry<String, SharedIndexInformer<? extends HasMetadata>> e : new HashMap<>(informers).entrySet()) {
             List<? extends HasMetadata> items = e.getValue().getStore().list();
-            for (HasMetadata o : items) {
-                switch (o) {
-                    case Namespace n -> namespaces.add(n.getMetadata().getName());
-                    case Node n -> nodes.add(KubeMapping.node(n));
-                    case Pod p -> pods.add(KubeMapping.pod(p));
-                    case Service s -> services.add(KubeMapping.service(s));
-                    case Event ev -> events.add(KubeMapping.event(ev));
-                    case Deployment d -> workloads.add(KubeMapping.deployment(d));
-                    case ReplicaSet r -> workloads.add(KubeMapping.replicaSet(r));
-                    case StatefulSet s -> workloads.add(KubeMapping.statefulSet(s));
-                    case DaemonSet d -> workloads.add(KubeMapping.daemonSet(d));
-                    case Job j -> workloads.add(KubeMapping.job(j));
-                    case io.fabric8.kubernetes.api.model.batch.v1.CronJob c -> workloads.add(KubeMapping.cronJob(c));
-                    case io.fabric8.kubernetes.api.model.batch.v1beta1.CronJob c -> workloads.add(KubeMapping.cronJob(c));
-                    case Ingress i -> ingresses.add(KubeMapping.ingress(i));
-                    default -> counts.merge(e.getKey(), 1, Integer::sum);
-                }
-            }
-            counts.putIfAbsent(e.getKey(), items.size());
+            all.addAll(items);
+            counts.put(e.getKey(), items.size());
         }
-        namespaces.sort(Comparator.naturalOrder());
-        pods.sort(Comparator.comparing(PodInfo::namespace).thenComparing(PodInfo::name));
-        events.sort(Comparator.comparing(EventInfo::last));
-        return new ClusterState(clock.instant(), namespaces, nodes, pods, workloads, services, ingresses, events, counts,
-                noAccess, absent);
+        return ClusterStates.from(all, counts, noAccess, absent, clock.instant());
     }
 
     /** Whether every informer has its watch open (false while the API server is unreachable). */

@@ -5,7 +5,15 @@ import io.pitwall.connectors.snapshot.BundleException;
 import io.pitwall.connectors.snapshot.BundleReader;
 import io.pitwall.connectors.snapshot.BundleEntry;
 import io.pitwall.connectors.snapshot.BundleManifest;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.pitwall.connectors.kube.ClusterStates;
+import io.pitwall.connectors.model.ClusterState;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +29,7 @@ public final class OfflineSession implements Session {
     private final SessionInfo info;
     private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
     private final Optional<String> notes;
+    private final Optional<ClusterState> clusterState;
 
     private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
@@ -34,6 +43,16 @@ public final class OfflineSession implements Session {
         for (Signal s : Signal.values()) {
             states.put(s, new SourceState.Offline(name, holds(m, s), contents(m, s)));
         }
+        ClusterState cluster = null;
+        if (holds(m, Signal.CLUSTER)) {
+            try {
+                cluster = readCluster(bundle, m);
+            } catch (RuntimeException e) {
+                states.put(Signal.CLUSTER, new SourceState.Failing(name + ": the cluster objects cannot be read ("
+                        + firstLine(e) + ")"));
+            }
+        }
+        this.clusterState = Optional.ofNullable(cluster);
     }
 
     /**
@@ -48,6 +67,37 @@ public final class OfflineSession implements Session {
             bundle.close();
             throw e;
         }
+    }
+
+    /** The Kubernetes objects of {@code cluster/*.json}: v1 Lists (objects, events) as the API serves them. */
+    private static ClusterState readCluster(Bundle bundle, BundleManifest m) throws BundleException {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (BundleEntry e : m.entries()) {
+            if (e.path().startsWith(Signal.CLUSTER.bundleFolder() + "/") && e.path().endsWith(".json")) {
+                try (InputStream in = bundle.open(e.path())) {
+                    Object parsed = Serialization.unmarshal(in);
+                    if (parsed instanceof KubernetesResourceList<?> list) {
+                        list.getItems().forEach(o -> objects.add((HasMetadata) o));
+                    } else if (parsed instanceof HasMetadata one) {
+                        objects.add(one);
+                    }
+                } catch (java.io.IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+            }
+        }
+        return ClusterStates.from(objects, Map.of(), java.util.Set.of(), java.util.Set.of(), m.timeRange().to());
+    }
+
+    @Override
+    public Optional<ClusterState> clusterState() {
+        return clusterState;
+    }
+
+    private static String firstLine(Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = msg.indexOf('\n');
+        return nl < 0 ? msg : msg.substring(0, nl);
     }
 
     /** The bundle entry with the user's notes on the incident. */
