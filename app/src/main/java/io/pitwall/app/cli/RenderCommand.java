@@ -81,22 +81,31 @@ public final class RenderCommand implements Callable<Integer> {
             throw bad(e.getMessage());
         }
         try {
-            byte[] png = HeadlessFx.call(() -> {
+            // first build the workspace; the views it fills through Platform.runLater (layouts,
+            // theme colours) have run by the time the second call takes the picture
+            Object[] built = HeadlessFx.call(() -> {
                 UserFiles files = UserFiles.in(scratch, Runnable::run);
                 Workbench bench = new Workbench(files, Settings.defaults(), Optional.empty(), Clock.systemDefaultZone(),
                         Runnable::run, context -> { throw new IllegalStateException("render connects to no cluster"); });
                 javafx.scene.Scene scene = bench.createScene(wh[0], wh[1]);
                 t.apply(scene);
                 bench.showSession(session);
-                byte[] image;
-                if (only == null) {
-                    image = HeadlessFx.snapshot(scene);
-                } else {
-                    // the pane alone, at the requested size, showing what the workspace's pane shows
-                    javafx.scene.Scene alone = new javafx.scene.Scene(bench.detachedPane(only), wh[0], wh[1]);
-                    t.apply(alone);
-                    image = HeadlessFx.snapshot(alone);
-                }
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                return new Object[] {bench, scene};
+            }, 60, TimeUnit.SECONDS);
+            Workbench bench = (Workbench) built[0];
+            javafx.scene.Scene scene = (javafx.scene.Scene) built[1];
+            javafx.scene.Scene alone = only == null ? null : HeadlessFx.call(() -> {
+                // the pane alone, at the requested size, showing what the workspace's pane shows
+                javafx.scene.Scene s = new javafx.scene.Scene(bench.detachedPane(only), wh[0], wh[1]);
+                t.apply(s);
+                s.getRoot().applyCss();
+                s.getRoot().layout();
+                return s;
+            }, 60, TimeUnit.SECONDS);
+            byte[] png = HeadlessFx.call(() -> {
+                byte[] image = HeadlessFx.snapshot(alone == null ? scene : alone);
                 bench.stop();
                 return image;
             }, 60, TimeUnit.SECONDS);

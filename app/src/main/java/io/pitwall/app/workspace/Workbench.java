@@ -25,6 +25,10 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.Set;
+import io.pitwall.connectors.model.ClusterState;
+import io.pitwall.ui.topology.TopologyView;
+import io.pitwall.ui.topology.TopologyViewModel;
 import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.stage.FileChooser;
@@ -57,6 +61,8 @@ public final class Workbench {
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay(WorkbenchCommands.SHORTCUTS);
     private final BorderPane root = new BorderPane();
     private final UserFiles files;
+    private final TopologyView topologyView;
+    private final TopologyViewModel topology;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -85,6 +91,8 @@ public final class Workbench {
             panes.put(p, new PaneContent(p));
         }
         this.workspace = new DockingWorkspace(panes::get);
+        this.topologyView = new TopologyView();
+        this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 
@@ -197,6 +205,11 @@ public final class Workbench {
         PaneContent copy = new PaneContent(id);
         copy.show(session.states());
         copy.showNotes(session.notes());
+        if (id == PaneId.TOPOLOGY && topologyView.layoutShown() != null) {
+            TopologyView view = new TopologyView();
+            view.setLayout(topologyView.layoutShown());
+            copy.setView(view);
+        }
         return copy;
     }
 
@@ -234,6 +247,7 @@ public final class Workbench {
         Map<Signal, SourceState> states = next.states();
         panes.values().forEach(p -> p.show(states));
         panes.get(PaneId.DETAILS).showNotes(next.notes());
+        showCluster(next);
         statusBar.show(states, next.info().title());
         // a bundle shows the window it captured; its namespaces fill the filter
         next.info().captured().ifPresent(time::setAbsolute);
@@ -243,12 +257,33 @@ public final class Workbench {
                 Map<Signal, SourceState> now = next.states();
                 panes.values().forEach(p -> p.show(now));
                 statusBar.show(now, next.info().title());
+                if (signal == Signal.CLUSTER) {
+                    showCluster(next);
+                }
             }
         }));
     }
 
     public Session session() {
         return session;
+    }
+
+    /** The topology pane draws the session's cluster state, once it has one. */
+    private void showCluster(Session s) {
+        Optional<ClusterState> state = s.clusterState();
+        if (state.isEmpty()) {
+            panes.get(PaneId.TOPOLOGY).setView(null);
+            return;
+        }
+        panes.get(PaneId.TOPOLOGY).setView(topologyView);
+        topology.offer(state.get());
+        Set<String> namespaces = new java.util.TreeSet<>(state.get().namespaces());
+        namespaces.addAll(s.info().namespaces());
+        topBar.setNamespaces(List.copyOf(namespaces));
+    }
+
+    public TopologyView topologyView() {
+        return topologyView;
     }
 
     /** Asks for an incident bundle and opens it. */

@@ -33,6 +33,13 @@ class DemoIncidentTest {
                         .isInstanceOfSatisfying(SourceState.Offline.class, o -> assertThat(o.present()).isTrue());
             }
             assertThat(s.notes()).get().asString().contains("OOMKilled", "KubePodCrashLooping", "Terminal shell");
+            assertThat(s.clusterState()).get().satisfies(c -> {
+                assertThat(c.pods()).hasSize(13);
+                assertThat(c.nodes()).hasSize(2);
+                assertThat(c.events()).isNotEmpty();
+                assertThat(c.pods()).filteredOn(p -> p.name().startsWith("carts-6"))
+                        .singleElement().satisfies(p -> assertThat(p.restarts()).isEqualTo(4));
+            });
         }
     }
 

@@ -229,6 +229,12 @@ class WorkbenchTest {
             assertThat(bench.statusBar().textOf(s)).endsWith(": offline");
         }
         assertThat(robot.lookup("#incident-notes").tryQuery()).isPresent();
+        // the topology pane draws the bundle's cluster: 13 sock-shop workloads, carts crash-looping
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> bench.topologyView().layoutShown() != null);
+        assertThat(bench.topologyView().layoutShown().topology().groups()).hasSize(13)
+                .anySatisfy(g -> assertThat(g.unhealthy()).isEqualTo(1));
+        assertThat(robot.lookup("#topology-view").tryQuery()).isPresent();
         assertThat(bench.pane(PaneId.METRICS).emptyState().hintText()).contains("metrics/query_range.json");
     }
 

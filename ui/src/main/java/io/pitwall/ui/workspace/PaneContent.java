@@ -36,6 +36,18 @@ public final class PaneContent extends StackPane {
         return empty;
     }
 
+    /** Shows {@code view} (the signal's own view) in place of the empty state; null brings it back. */
+    public void setView(javafx.scene.Node view) {
+        getChildren().removeIf(n -> n.getProperties().containsKey(VIEW));
+        empty.setVisible(view == null);
+        if (view != null) {
+            view.getProperties().put(VIEW, Boolean.TRUE);
+            getChildren().add(view);
+        }
+    }
+
+    private static final String VIEW = "pitwall.pane.view";
+
     /** The signal whose source feeds this pane; none for the timeline and details. */
     public static Optional<Signal> signalOf(PaneId pane) {
         return Optional.ofNullable(switch (pane) {
