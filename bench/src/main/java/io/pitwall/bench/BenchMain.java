@@ -27,9 +27,12 @@ public final class BenchMain {
         opts.parent(cli);
         if (cli.getIncludes().isEmpty()) {
             opts.include(StartupBenchmark.class.getSimpleName());
+            opts.include(TopologyBenchmark.class.getSimpleName());
         }
         Collection<RunResult> results = new Runner(opts.build()).run();
 
+        printBudget(results, "modelFromLists", "topology model from the lists, 10,000 pods", 1000);
+        printBudget(results, "layout", "first topology layout, 10,000 pods", 2000);
         Double hello = score(results, "helloWorldFirstFrame");
         Double pitwall = score(results, "pitwallFirstFrame");
         Double withoutAot = score(results, "pitwallFirstFrameWithoutAotCache");
@@ -44,6 +47,14 @@ public final class BenchMain {
             }
             System.out.printf(Locale.ROOT, "ratio Pitwall / hello-world:                 %8.2f (budget %.1f: %s)%n",
                     ratio, STARTUP_BUDGET_RATIO, ratio <= STARTUP_BUDGET_RATIO ? "within" : "OVER");
+        }
+    }
+
+    private static void printBudget(Collection<RunResult> results, String method, String what, double budgetMillis) {
+        Double ms = score(results, method);
+        if (ms != null) {
+            System.out.printf(Locale.ROOT, "%-46s %8.1f ms (budget %.0f ms: %s)%n", what + ":", ms, budgetMillis,
+                    ms <= budgetMillis ? "within" : "OVER");
         }
     }
 
