@@ -28,6 +28,8 @@ import java.util.concurrent.Executor;
 import java.util.Set;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.ui.topology.TopologyView;
+import io.pitwall.ui.workspace.DetailsView;
+import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.ui.topology.TopologyViewModel;
 import java.util.function.Function;
 import javafx.scene.control.Alert;
@@ -62,6 +64,7 @@ public final class Workbench {
     private final BorderPane root = new BorderPane();
     private final UserFiles files;
     private final TopologyView topologyView;
+    private final DetailsView details = new DetailsView();
     private final TopologyViewModel topology;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
@@ -93,6 +96,7 @@ public final class Workbench {
         this.workspace = new DockingWorkspace(panes::get);
         this.topologyView = new TopologyView();
         this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
+        topologyView.selectedProperty().addListener((o, was, now) -> showDetails());
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 
@@ -246,6 +250,7 @@ public final class Workbench {
         }
         Map<Signal, SourceState> states = next.states();
         panes.values().forEach(p -> p.show(states));
+        topologyView.selectedProperty().set(null); // a selection belongs to its session
         panes.get(PaneId.DETAILS).showNotes(next.notes());
         showCluster(next);
         statusBar.show(states, next.info().title());
@@ -277,9 +282,29 @@ public final class Workbench {
         }
         panes.get(PaneId.TOPOLOGY).setView(topologyView);
         topology.offer(state.get());
+        if (topologyView.selectedProperty().get() != null) {
+            showDetails(); // the selected object as it is now
+        }
         Set<String> namespaces = new java.util.TreeSet<>(state.get().namespaces());
         namespaces.addAll(s.info().namespaces());
         topBar.setNamespaces(List.copyOf(namespaces));
+    }
+
+    /** The Details pane: the selected object, else the session's notes, else what to select. */
+    private void showDetails() {
+        KubeRef selected = topologyView.selectedProperty().get();
+        Optional<ClusterState> state = session.clusterState();
+        if (selected == null || state.isEmpty()) {
+            panes.get(PaneId.DETAILS).setView(null);
+            panes.get(PaneId.DETAILS).showNotes(session.notes());
+            return;
+        }
+        details.show(selected, state.get());
+        panes.get(PaneId.DETAILS).setView(details);
+    }
+
+    public DetailsView details() {
+        return details;
     }
 
     public TopologyView topologyView() {

@@ -235,6 +235,20 @@ class WorkbenchTest {
         assertThat(bench.topologyView().layoutShown().topology().groups()).hasSize(13)
                 .anySatisfy(g -> assertThat(g.unhealthy()).isEqualTo(1));
         assertThat(robot.lookup("#topology-view").tryQuery()).isPresent();
+
+        // selecting the crash-looping pod shows its details, and why it last stopped
+        io.pitwall.connectors.model.PodInfo carts = bench.session().clusterState().orElseThrow().pods().stream()
+                .filter(p -> p.restarts() == 4).findFirst().orElseThrow();
+        robot.interact(() -> bench.topologyView().selectedProperty().set(carts.ref()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#details-title").queryLabeled().getText()).isEqualTo("Pod " + carts.name());
+        assertThat(robot.lookup("#details-view").tryQuery()).isPresent();
+        assertThat(robot.lookup(".label").queryAllAs(javafx.scene.control.Labeled.class))
+                .anyMatch(l -> l.getText().contains("last stopped: OOMKilled"))
+                .anyMatch(l -> l.getText().contains("BackOff"));
+
+        robot.interact(() -> bench.topologyView().selectedProperty().set(null));
+        assertThat(robot.lookup("#incident-notes").tryQuery()).isPresent();
         assertThat(bench.pane(PaneId.METRICS).emptyState().hintText()).contains("metrics/query_range.json");
     }
 

@@ -39,7 +39,8 @@ public final class PaneContent extends StackPane {
     /** Shows {@code view} (the signal's own view) in place of the empty state; null brings it back. */
     public void setView(javafx.scene.Node view) {
         getChildren().removeIf(n -> n.getProperties().containsKey(VIEW));
-        empty.setVisible(view == null);
+        empty.setVisible(view == null && getChildren().stream().noneMatch(n -> n.getProperties().containsKey(NOTES)));
+        getChildren().stream().filter(n -> n.getProperties().containsKey(NOTES)).forEach(n -> n.setVisible(view == null));
         if (view != null) {
             view.getProperties().put(VIEW, Boolean.TRUE);
             getChildren().add(view);
@@ -47,6 +48,7 @@ public final class PaneContent extends StackPane {
     }
 
     private static final String VIEW = "pitwall.pane.view";
+    private static final String NOTES = "pitwall.pane.notes";
 
     /** The signal whose source feeds this pane; none for the timeline and details. */
     public static Optional<Signal> signalOf(PaneId pane) {
@@ -69,8 +71,8 @@ public final class PaneContent extends StackPane {
         if (pane != PaneId.DETAILS) {
             return;
         }
-        getChildren().removeIf(n -> n instanceof ScrollPane);
-        empty.setVisible(markdown.isEmpty());
+        getChildren().removeIf(n -> n.getProperties().containsKey(NOTES));
+        empty.setVisible(markdown.isEmpty() && getChildren().stream().noneMatch(n -> n.getProperties().containsKey(VIEW)));
         markdown.ifPresent(text -> {
             javafx.scene.layout.VBox notes = new javafx.scene.layout.VBox(8);
             notes.getStyleClass().add("pw-notes");
@@ -82,6 +84,7 @@ public final class PaneContent extends StackPane {
                 notes.getChildren().add(l);
             }
             ScrollPane scroll = new ScrollPane(notes);
+            scroll.getProperties().put(NOTES, Boolean.TRUE);
             scroll.setFitToWidth(true);
             getChildren().add(scroll);
         });
