@@ -53,6 +53,11 @@ public final class ClusterProbe {
         if (context != null && (c.getCurrentContext() == null || !context.equals(c.getCurrentContext().getName()))) {
             return failed("context '" + context + "' is not in the kubeconfig");
         }
+        // the probe answers fast or fails fast; the client handed back for watching keeps the
+        // kubeconfig's own timeouts and retries (short ones would close long-lived watches)
+        Integer connectTimeout = c.getConnectionTimeout();
+        Integer requestTimeout = c.getRequestTimeout();
+        Integer retries = c.getRequestRetryBackoffLimit();
         c.setConnectionTimeout(5_000);
         c.setRequestTimeout(10_000);
         c.setRequestRetryBackoffLimit(0);
@@ -65,7 +70,12 @@ public final class ClusterProbe {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             String endpoint = server + ", Kubernetes " + version.getGitVersion() + tls;
             SourceState state = took.compareTo(SLOW) > 0 ? new SourceState.Slow(endpoint, took) : new SourceState.Connected(endpoint);
-            return new Connection(state, Optional.of(client), Optional.ofNullable(c.getNamespace()));
+            client.close();
+            c.setConnectionTimeout(connectTimeout);
+            c.setRequestTimeout(requestTimeout);
+            c.setRequestRetryBackoffLimit(retries);
+            return new Connection(state, Optional.of(new KubernetesClientBuilder().withConfig(c).build()),
+                    Optional.ofNullable(c.getNamespace()));
         } catch (KubernetesClientException e) {
             client.close();
             return failed(reason(server, e));

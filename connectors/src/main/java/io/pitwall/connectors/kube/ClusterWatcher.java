@@ -89,6 +89,8 @@ public final class ClusterWatcher implements AutoCloseable {
     private final Set<String> absent = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean closed;
+    private volatile boolean initialized;
+    private volatile java.time.Instant lastFailure;
 
     /**
      * @param homeNamespace the context's namespace: watched alone where the user may not list all
@@ -125,10 +127,17 @@ public final class ClusterWatcher implements AutoCloseable {
             }
             SharedIndexInformer<? extends HasMetadata> informer = scope.runnableInformer(0);
             informer.addEventHandler(new Changed<>());
+            // a failed list or watch: note it and let the informer retry with its backoff
+            informer.exceptionHandler((started, error) -> {
+                lastFailure = clock.instant();
+                return true;
+            });
             informers.put(kind.kind(), informer);
             synced.add(informer.start().toCompletableFuture());
         }
         return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            // from now on changes are delivered; the first state is whole, never half-listed
+            initialized = true;
             ClusterState state = snapshot();
             sink.accept(state);
             return state;
@@ -164,8 +173,17 @@ public final class ClusterWatcher implements AutoCloseable {
         return informers.values().stream().allMatch(SharedIndexInformer::isWatching);
     }
 
+    /**
+     * Whether the cluster is being followed right now: every watch open and no list or watch
+     * failed in the last {@code quiet}.
+     */
+    public boolean healthy(java.time.Duration quiet) {
+        java.time.Instant failed = lastFailure;
+        return watching() && (failed == null || failed.plus(quiet).isBefore(clock.instant()));
+    }
+
     private void changed() {
-        if (!closed && scheduled.compareAndSet(false, true)) {
+        if (!closed && initialized && scheduled.compareAndSet(false, true)) {
             timer.schedule(() -> {
                 scheduled.set(false);
                 if (!closed) {

@@ -29,6 +29,10 @@ public final class LiveSession implements Session {
     private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
     private final List<BiConsumer<Signal, SourceState>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile boolean lost;
+    private int unhealthyChecks;
+    /** How often the session checks that its watches are open. */
+    static final long LOST_CHECK_MILLIS = 1000;
     private volatile ClusterState clusterState;
     private KubernetesClient client;
     private ScheduledExecutorService timer;
@@ -77,8 +81,26 @@ public final class LiveSession implements Session {
             this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pitwall-cluster").factory());
             this.watcher = new ClusterWatcher(client, connection.namespace(), timer, Clock.systemUTC(), state -> {
                 clusterState = state;
-                update(Signal.CLUSTER, withCounts(reached, state));
+                if (!lost) {
+                    update(Signal.CLUSTER, withCounts(reached, state));
+                }
             });
+            // informers re-list and re-watch by themselves; the status bar says while they cannot
+            String server = client.getConfiguration().getMasterUrl();
+            timer.scheduleWithFixedDelay(() -> {
+                boolean watching = watcher.healthy(java.time.Duration.ofSeconds(3));
+                unhealthyChecks = watching ? 0 : unhealthyChecks + 1;
+                // two checks in a row: a watch that is just opening is not a lost connection
+                if (unhealthyChecks >= 2 && !lost && clusterState != null) {
+                    lost = true;
+                    update(Signal.CLUSTER, new SourceState.Failing("lost the connection to " + server + "; reconnecting"));
+                } else if (watching && lost) {
+                    lost = false;
+                    ClusterState now = watcher.snapshot();
+                    clusterState = now;
+                    update(Signal.CLUSTER, withCounts(reached, now));
+                }
+            }, LOST_CHECK_MILLIS, LOST_CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         try {
             watcher.start().exceptionally(e -> {

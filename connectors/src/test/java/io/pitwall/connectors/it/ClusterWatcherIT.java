@@ -3,7 +3,6 @@ package io.pitwall.connectors.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -52,7 +51,7 @@ class ClusterWatcherIT {
     @BeforeEach
     void setUp() {
         admin = Kube.client(backends, backends.adminContext());
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        Kube.createNamespace(admin, ns);
     }
 
     @AfterEach

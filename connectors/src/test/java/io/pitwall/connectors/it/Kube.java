@@ -14,6 +14,28 @@ final class Kube {
     private Kube() {
     }
 
+    /**
+     * Creates namespace {@code name} and waits until pods can be created in it: the
+     * controller-manager must first give it its default ServiceAccount (slower right after an
+     * API server restart, while the controllers reconnect).
+     */
+    static void createNamespace(KubernetesClient admin, String name) {
+        admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName(name).endMetadata().build()).create();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (admin.serviceAccounts().inNamespace(name).withName("default").get() == null) {
+            if (System.nanoTime() > deadline) {
+                fail("kube-controller-manager gave namespace " + name + " no default ServiceAccount within 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static KubernetesClient client(Backends backends, String context) {
         Path kubeconfig = backends.kubeconfig();
         if (!Files.isReadable(kubeconfig)) {

@@ -3,7 +3,6 @@ package io.pitwall.connectors.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -37,8 +36,7 @@ class KubeControlPlaneIT {
     @BeforeEach
     void setUp() {
         admin = Kube.client(backends, backends.adminContext());
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-                .create();
+        Kube.createNamespace(admin, namespace);
         admin.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodeName)
                 .withLabels(Map.of("kubernetes.io/hostname", nodeName)).endMetadata().build()).create();
         // no kubelet: the test reports the node Ready with room for pods, as a kubelet would
