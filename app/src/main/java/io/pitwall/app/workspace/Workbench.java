@@ -134,7 +134,7 @@ public final class Workbench {
      */
     public void setKubeconfig(Kubeconfigs.Merged merged, Optional<String> requested) {
         kubeconfig = merged;
-        topBar.setContexts(merged.contexts(), Optional.empty());
+        topBar.setContexts(contexts(), Optional.empty());
         if (requested.isPresent()) {
             Optional<KubeContext> asked = requested.flatMap(merged::context);
             if (asked.isPresent()) {
@@ -217,8 +217,12 @@ public final class Workbench {
         return copy;
     }
 
+    /** The kubeconfig's contexts, the recently used ones first (newest first), then the rest in order. */
     public List<KubeContext> contexts() {
-        return kubeconfig.contexts();
+        List<KubeContext> ordered = new java.util.ArrayList<>();
+        settings.recentContexts().forEach(name -> kubeconfig.context(name).ifPresent(ordered::add));
+        kubeconfig.contexts().stream().filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        return ordered;
     }
 
     public List<Command> commands() {
@@ -238,7 +242,7 @@ public final class Workbench {
         showSession(context.usable()
                 ? connect.apply(context)
                 : DisconnectedSession.forContext(context.name(), Optional.ofNullable(context.cluster()), context.problem()));
-        saveSettings(settings.withLastContext(context.name()));
+        saveSettings(settings.withContextUsed(context.name()));
     }
 
     /** Makes {@code next} the session every pane reads. */

@@ -253,6 +253,21 @@ class WorkbenchTest {
     }
 
     @Test
+    void recentContextsComeFirstAndTheLastOneIsReopened() throws Exception {
+        Workbench bench = open(kubeconfig());
+        robot.interact(() -> bench.useContext(bench.contexts().stream().filter(c -> c.name().equals("exp-test")).findFirst().orElseThrow()));
+        robot.interact(() -> bench.useContext(bench.contexts().stream().filter(c -> c.name().equals("dev-storage")).findFirst().orElseThrow()));
+        assertThat(bench.contexts()).extracting(c -> c.name())
+                                // invalid-context was opened at start as the kubeconfig's current context
+                .containsExactly("dev-storage", "exp-test", "invalid-context", "dev-frontend", "invalid-context2");
+        FxToolkit.cleanupStages();
+
+        Workbench again = open(kubeconfig());
+        assertThat(again.topBar().contextSwitcher().getValue().name()).isEqualTo("dev-storage");
+        assertThat(again.topBar().contextSwitcher().getItems()).extracting(c -> c.name()).startsWith("dev-storage", "exp-test");
+    }
+
+    @Test
     void theContextOfTheCommandLineIsSelectedOrSaidMissing() throws Exception {
         Workbench bench = open(Kubeconfigs.merge(List.of()));
         robot.interact(() -> bench.setKubeconfig(kubeconfig(), java.util.Optional.of("exp-test")));
@@ -284,7 +299,8 @@ class WorkbenchTest {
         // the current-context of the second file is taken, as kubectl does
         assertThat(bench.topBar().contextSwitcher().getValue().name()).isEqualTo("invalid-context");
 
-        robot.interact(() -> bench.useContext(bench.contexts().getFirst()));
+        robot.interact(() -> bench.useContext(bench.contexts().stream().filter(c -> c.name().equals("dev-frontend"))
+                .findFirst().orElseThrow()));
         assertThat(bench.session().info().title()).isEqualTo("dev-frontend");
         assertThat(bench.statusBar().textOf(Signal.CLUSTER)).isEqualTo("Cluster: failing");
         assertThat(bench.pane(PaneId.TOPOLOGY).emptyState().titleText()).isEqualTo("Cluster source failing");
