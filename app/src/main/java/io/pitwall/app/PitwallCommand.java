@@ -42,7 +42,7 @@ public final class PitwallCommand implements Callable<Integer> {
     String context;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "files to open: incident bundles (.pitwall)")
+            description = "files to open: incident bundles (.pitwall), kubectl get -o json output")
     List<Path> files = new ArrayList<>();
 
     private final Gui gui;

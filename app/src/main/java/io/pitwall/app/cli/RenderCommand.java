@@ -4,8 +4,8 @@ import io.pitwall.app.workspace.Settings;
 import io.pitwall.app.workspace.UserFiles;
 import io.pitwall.app.workspace.Workbench;
 import io.pitwall.app.demo.DemoIncident;
-import io.pitwall.connectors.session.OfflineSession;
-import io.pitwall.connectors.snapshot.BundleException;
+import io.pitwall.connectors.session.FileSessions;
+import io.pitwall.connectors.session.Session;
 import io.pitwall.themes.Theme;
 import io.pitwall.ui.workspace.PaneId;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = "Render the workspace, or one pane, to a PNG without a display.")
 public final class RenderCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "an incident bundle to render (default: the demo incident)")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "an incident bundle or kubectl -o json file to render (default: the demo incident)")
     Path file;
 
     @Option(names = "--out", required = true, paramLabel = "PNG", description = "where to write the PNG")
@@ -73,10 +73,10 @@ public final class RenderCommand implements Callable<Integer> {
             throw bad("the folder of --out does not exist: " + target.getParent());
         }
         Path scratch = Files.createTempDirectory("pitwall-render");
-        OfflineSession session;
+        Session session;
         try {
-            session = OfflineSession.open(file != null ? file : DemoIncident.extractTo(scratch));
-        } catch (BundleException e) {
+            session = FileSessions.open(file != null ? file : DemoIncident.extractTo(scratch));
+        } catch (java.io.IOException e) {
             deleteQuietly(scratch);
             throw bad(e.getMessage());
         }

@@ -18,8 +18,7 @@ import io.pitwall.ui.workspace.LayoutState;
 import io.pitwall.ui.workspace.PaneContent;
 import io.pitwall.ui.workspace.PaneId;
 import io.pitwall.app.demo.DemoIncident;
-import io.pitwall.connectors.session.OfflineSession;
-import io.pitwall.connectors.snapshot.BundleException;
+import io.pitwall.connectors.session.FileSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -337,8 +336,8 @@ public final class Workbench {
         CompletableFuture<Session> shown = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
             try {
-                return (Session) OfflineSession.open(file);
-            } catch (BundleException e) {
+                return FileSessions.open(file);
+            } catch (java.io.IOException e) {
                 throw new CompletionException(e);
             }
         }, background).whenComplete((opened, error) -> Platform.runLater(() -> {

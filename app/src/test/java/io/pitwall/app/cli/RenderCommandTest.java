@@ -52,7 +52,20 @@ class RenderCommandTest {
         Path broken = java.nio.file.Files.writeString(dir.resolve("broken.pitwall"), "nope");
         MainRunner.Result bad = MainRunner.run("render", broken.toString(), "--out", png.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().lines()).singleElement().asString().contains("broken.pitwall", "not a Pitwall bundle");
+        assertThat(bad.err().lines()).singleElement().asString().contains("broken.pitwall", "neither a Pitwall bundle nor Kubernetes JSON");
+    }
+
+    @Test
+    void rendersTheTopologyOfKubectlJson() throws Exception {
+        Path list = dir.resolve("ns.json");
+        try (var in = getClass().getResourceAsStream("/kubernetes/gke-namespace-sock-shop-all.json")) {
+            java.nio.file.Files.copy(in, list);
+        }
+        Path png = dir.resolve("topology.png");
+        MainRunner.Result r = MainRunner.run("render", list.toString(), "--pane", "topology", "--out", png.toString(),
+                "--size", "900x600");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(distinctColours(ImageIO.read(png.toFile()))).isGreaterThan(10);
     }
 
     @Test

@@ -1,0 +1,119 @@
+package io.pitwall.connectors.session;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.pitwall.connectors.kube.ClusterStates;
+import io.pitwall.connectors.model.ClusterState;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Opens what a user hands Pitwall as a file: an incident bundle, or the JSON of
+ * {@code kubectl get ... -o json} (a v1 List, or one object), shown as an offline cluster.
+ */
+public final class FileSessions {
+
+    /** Larger JSON files than this are refused rather than read into memory. */
+    static final long MAX_JSON_BYTES = 512L * 1024 * 1024;
+
+    private FileSessions() {
+    }
+
+    /** Blocking I/O: call it off the FX thread. The message of a failure is fit for the user. */
+    public static Session open(Path file) throws IOException {
+        byte[] head = new byte[2];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, 2);
+            if (n == 2 && head[0] == 'P' && head[1] == 'K') {
+                return OfflineSession.open(file);
+            }
+        }
+        return kubectlJson(file);
+    }
+
+    private static Session kubectlJson(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (Files.size(file) > MAX_JSON_BYTES) {
+            throw new IOException(name + " is too large to open (over 512 MiB)");
+        }
+        Object parsed;
+        try (InputStream in = Files.newInputStream(file)) {
+            parsed = Serialization.unmarshal(in);
+        } catch (RuntimeException e) {
+            throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json): "
+                    + firstLine(e));
+        }
+        List<HasMetadata> objects = new ArrayList<>();
+        if (parsed instanceof KubernetesResourceList<?> list) {
+            list.getItems().forEach(o -> objects.add((HasMetadata) o));
+        } else if (parsed instanceof HasMetadata one) {
+            objects.add(one);
+        } else {
+            throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json)");
+        }
+        ClusterState state = ClusterStates.from(objects, Map.of(), Set.of(), Set.of(), Instant.now());
+        return new ObjectsSession(name, state);
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Kubernetes objects from a file: the cluster signal only, offline. */
+    private static final class ObjectsSession implements Session {
+        private final SessionInfo info;
+        private final ClusterState state;
+        private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
+
+        ObjectsSession(String name, ClusterState state) {
+            this.state = state;
+            this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
+                    Optional.empty(), state.namespaces());
+            for (Signal s : Signal.values()) {
+                states.put(s, new SourceState.Offline(name, s == Signal.CLUSTER,
+                        s == Signal.CLUSTER ? state.pods().size() + " pods, " + state.workloads().size() + " workloads" : ""));
+            }
+        }
+
+        @Override
+        public SessionInfo info() {
+            return info;
+        }
+
+        @Override
+        public Map<Signal, SourceState> states() {
+            return Map.copyOf(states);
+        }
+
+        @Override
+        public Optional<ClusterState> clusterState() {
+            return Optional.of(state);
+        }
+
+        @Override
+        public AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener) {
+            return () -> {
+            };
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
+    }
+
+}

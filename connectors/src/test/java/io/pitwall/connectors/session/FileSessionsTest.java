@@ -1,0 +1,58 @@
+package io.pitwall.connectors.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files a user opens: kubectl's JSON (a real namespace, one real pod) and what is neither. */
+class FileSessionsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path copy(String resource) throws IOException {
+        Path p = dir.resolve(resource);
+        try (InputStream in = getClass().getResourceAsStream("/kubernetes/" + resource)) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    @Test
+    void aKubectlListOpensAsAnOfflineCluster() throws Exception {
+        try (Session s = FileSessions.open(copy("gke-namespace-sock-shop-all.json"))) {
+            assertThat(s.info().title()).isEqualTo("gke-namespace-sock-shop-all.json");
+            assertThat(s.clusterState()).get().satisfies(c -> assertThat(c.pods()).hasSize(13));
+            assertThat(s.state(Signal.CLUSTER)).isInstanceOfSatisfying(SourceState.Offline.class,
+                    o -> assertThat(o.present()).isTrue());
+            assertThat(s.state(Signal.METRICS)).isInstanceOfSatisfying(SourceState.Offline.class,
+                    o -> assertThat(o.present()).isFalse());
+            assertThat(s.info().namespaces()).containsExactly("sock-shop");
+        }
+    }
+
+    @Test
+    void oneObjectOpensToo() throws Exception {
+        try (Session s = FileSessions.open(copy("k9s-pod.json"))) {
+            assertThat(s.clusterState()).get().satisfies(c -> assertThat(c.pods()).singleElement()
+                    .satisfies(p -> assertThat(p.name()).isEqualTo("nginx")));
+        }
+    }
+
+    @Test
+    void whatIsNeitherABundleNorKubernetesJsonIsSaid() throws Exception {
+        Path json = Files.writeString(dir.resolve("config.json"), "{\"hello\": \"world\"}");
+        assertThatThrownBy(() -> FileSessions.open(json))
+                .hasMessageStartingWith("config.json is neither a Pitwall bundle nor Kubernetes JSON");
+        Path text = Files.writeString(dir.resolve("notes.txt"), "just some notes: really");
+        assertThatThrownBy(() -> FileSessions.open(text)).hasMessageContaining("notes.txt is neither");
+        Path fakeZip = Files.writeString(dir.resolve("fake.pitwall"), "PK but not a zip");
+        assertThatThrownBy(() -> FileSessions.open(fakeZip)).hasMessageContaining("not a Pitwall bundle");
+    }
+}
