@@ -28,6 +28,7 @@ import java.util.Set;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.ui.topology.TopologyView;
 import io.pitwall.ui.workspace.DetailsView;
+import io.pitwall.ui.workspace.EventsView;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.ui.topology.TopologyViewModel;
 import java.util.function.Function;
@@ -64,6 +65,7 @@ public final class Workbench {
     private final UserFiles files;
     private final TopologyView topologyView;
     private final DetailsView details = new DetailsView();
+    private final EventsView events = new EventsView();
     private final TopologyViewModel topology;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
@@ -281,9 +283,13 @@ public final class Workbench {
         Optional<ClusterState> state = s.clusterState();
         if (state.isEmpty()) {
             panes.get(PaneId.TOPOLOGY).setView(null);
+            panes.get(PaneId.TIMELINE).setView(null);
             return;
         }
         panes.get(PaneId.TOPOLOGY).setView(topologyView);
+        // until the timeline's lanes exist, the Timeline pane lists the cluster's events
+        events.setEvents(state.get().events());
+        panes.get(PaneId.TIMELINE).setView(events);
         topology.offer(state.get());
         if (topologyView.selectedProperty().get() != null) {
             showDetails(); // the selected object as it is now
@@ -304,6 +310,10 @@ public final class Workbench {
         }
         details.show(selected, state.get());
         panes.get(PaneId.DETAILS).setView(details);
+    }
+
+    public EventsView events() {
+        return events;
     }
 
     public DetailsView details() {

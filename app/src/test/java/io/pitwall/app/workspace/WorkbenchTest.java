@@ -249,6 +249,12 @@ class WorkbenchTest {
 
         robot.interact(() -> bench.topologyView().selectedProperty().set(null));
         assertThat(robot.lookup("#incident-notes").tryQuery()).isPresent();
+
+        // the Timeline pane lists the cluster's events, warnings first, filterable
+        assertThat(bench.events().shown()).isNotEmpty();
+        assertThat(bench.events().shown().getFirst().warning()).isTrue();
+        robot.interact(() -> bench.events().filterField().setText("oomkilling"));
+        assertThat(bench.events().shown()).hasSize(4).allMatch(e -> e.reason().equals("OOMKilling"));
         assertThat(bench.pane(PaneId.METRICS).emptyState().hintText()).contains("metrics/query_range.json");
     }
 
