@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
 # Starts, stops and reports the real servers the integration tests use, all on 127.0.0.1:
 # Prometheus, Alertmanager, node exporter, etcd, kube-apiserver (+ controller-manager and
 # scheduler, v1.20.2 built from Debian's source package) and Zipkin. See backends/README.md.

@@ -19,6 +19,10 @@ declare -A TIMEOUT=(
     [nodeexporter]=30 [alertmanager]=30 [prometheus]=60 [etcd]=60
     [apiserver]=120 [controller-manager]=60 [scheduler]=60 [zipkin]=180
 )
+# Seconds between the first SIGTERM and the second (see stop_server). kube-apiserver stops
+# listening at once but then waits for open watches (up to their 30-60 min timeouts).
+# shellcheck disable=SC2034 # used by stop_server in common.sh
+declare -A STOP_GRACE=([apiserver]=3 [controller-manager]=5 [scheduler]=5)
 # A word the process's command line must contain (guards against recycled pids).
 # shellcheck disable=SC2034 # used by server_pid in common.sh
 declare -A PROC_MATCH=(
