@@ -1,5 +1,6 @@
 package io.pitwall.connectors.kube;
 
+import io.pitwall.connectors.Errors;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -48,7 +49,7 @@ public final class ClusterProbe {
         try {
             c = config.get();
         } catch (RuntimeException e) {
-            return failed("cannot use this context: " + firstLine(e));
+            return failed("cannot use this context: " + Errors.firstLine(e));
         }
         if (context != null && (c.getCurrentContext() == null || !context.equals(c.getCurrentContext().getName()))) {
             return failed("context '" + context + "' is not in the kubeconfig");
@@ -81,7 +82,7 @@ public final class ClusterProbe {
             return failed(reason(server, e));
         } catch (RuntimeException e) {
             client.close();
-            return failed(server + ": " + firstLine(e));
+            return failed(server + ": " + Errors.firstLine(e));
         }
     }
 
@@ -98,12 +99,12 @@ public final class ClusterProbe {
             return server + " refused this user (403 Forbidden)";
         }
         if (code > 0) {
-            return server + " answered " + code + ": " + firstLine(e);
+            return server + " answered " + code + ": " + Errors.firstLine(e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
                 return "TLS to " + server + " failed: the server's certificate is not trusted by this context's"
-                        + " certificate authority (" + firstLine(t) + ")";
+                        + " certificate authority (" + Errors.firstLine(t) + ")";
             }
             if (t instanceof ConnectException) {
                 return "cannot reach " + server + ": connection refused";
@@ -115,12 +116,7 @@ public final class ClusterProbe {
                 return "cannot reach " + server + ": no answer within the timeout";
             }
         }
-        return server + ": " + firstLine(e);
+        return server + ": " + Errors.firstLine(e);
     }
 
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

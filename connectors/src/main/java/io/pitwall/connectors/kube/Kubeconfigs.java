@@ -1,5 +1,6 @@
 package io.pitwall.connectors.kube;
 
+import io.pitwall.connectors.Errors;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
@@ -82,7 +83,7 @@ public final class Kubeconfigs {
             try (InputStream in = Files.newInputStream(file)) {
                 config = Serialization.unmarshal(in, Config.class);
             } catch (IOException | RuntimeException e) {
-                problems.add(file + ": not a readable kubeconfig (" + firstLine(e) + ")");
+                problems.add(file + ": not a readable kubeconfig (" + Errors.firstLine(e) + ")");
                 continue;
             }
             if (config == null) {
@@ -135,9 +136,4 @@ public final class Kubeconfigs {
         return list == null ? List.of() : list;
     }
 
-    private static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * A session with nothing connected: every source says what to connect. What the workspace shows
@@ -45,11 +44,6 @@ public final class DisconnectedSession implements Session {
         return Map.copyOf(states);
     }
 
-    @Override
-    public AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener) {
-        return () -> {
-        };
-    }
 
     @Override
     public void close() {

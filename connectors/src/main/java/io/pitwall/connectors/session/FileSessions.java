@@ -1,5 +1,6 @@
 package io.pitwall.connectors.session;
 
+import io.pitwall.connectors.Errors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * Opens what a user hands Pitwall as a file: an incident bundle, or the JSON of
@@ -53,7 +53,7 @@ public final class FileSessions {
             parsed = Serialization.unmarshal(in);
         } catch (RuntimeException e) {
             throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json): "
-                    + firstLine(e));
+                    + Errors.firstLine(e));
         }
         List<HasMetadata> objects = new ArrayList<>();
         if (parsed instanceof KubernetesResourceList<?> list) {
@@ -67,11 +67,6 @@ public final class FileSessions {
         return new ObjectsSession(name, state);
     }
 
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 
     /** Kubernetes objects from a file: the cluster signal only, offline. */
     private static final class ObjectsSession implements Session {
@@ -102,12 +97,6 @@ public final class FileSessions {
         @Override
         public Optional<ClusterState> clusterState() {
             return Optional.of(state);
-        }
-
-        @Override
-        public AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener) {
-            return () -> {
-            };
         }
 
         @Override

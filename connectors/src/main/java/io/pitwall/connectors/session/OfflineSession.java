@@ -1,5 +1,6 @@
 package io.pitwall.connectors.session;
 
+import io.pitwall.connectors.Errors;
 import io.pitwall.connectors.snapshot.Bundle;
 import io.pitwall.connectors.snapshot.BundleException;
 import io.pitwall.connectors.snapshot.BundleReader;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 /**
  * A session read from an incident bundle: no network, nothing changes. A signal the bundle holds
@@ -49,7 +49,7 @@ public final class OfflineSession implements Session {
                 cluster = readCluster(bundle, m);
             } catch (RuntimeException e) {
                 states.put(Signal.CLUSTER, new SourceState.Failing(name + ": the cluster objects cannot be read ("
-                        + firstLine(e) + ")"));
+                        + Errors.firstLine(e) + ")"));
             }
         }
         this.clusterState = Optional.ofNullable(cluster);
@@ -94,11 +94,6 @@ public final class OfflineSession implements Session {
         return clusterState;
     }
 
-    private static String firstLine(Throwable e) {
-        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = msg.indexOf('\n');
-        return nl < 0 ? msg : msg.substring(0, nl);
-    }
 
     /** The bundle entry with the user's notes on the incident. */
     public static final String NOTES = "notes.md";
@@ -146,11 +141,6 @@ public final class OfflineSession implements Session {
         return Map.copyOf(states);
     }
 
-    @Override
-    public AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener) {
-        return () -> {
-        }; // a bundle never changes
-    }
 
     @Override
     public void close() {

@@ -24,9 +24,13 @@ public interface Session extends AutoCloseable {
 
     /**
      * Calls {@code listener} (on a connector thread) whenever a source's state changes.
-     * Returns a handle that stops the calls.
+     * Returns a handle that stops the calls. A session whose states never change (a file, a
+     * disconnected context) keeps this default, which never calls.
      */
-    AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener);
+    default AutoCloseable onStateChange(BiConsumer<Signal, SourceState> listener) {
+        return () -> {
+        };
+    }
 
     /** The cluster's objects as last seen, once the cluster source has them. */
     default Optional<io.pitwall.connectors.model.ClusterState> clusterState() {

@@ -18,7 +18,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,12 +163,16 @@ class BundleRoundTripTest {
 
     @Test
     void theBundleIsReadableByItsOwnerOnly() throws Exception {
-        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
         Path file = dir.resolve("private.pitwall");
         try (BundleWriter w = BundleWriter.create(file, Zips.header())) {
             w.add("notes.md", "text/markdown", NOTES);
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        } else {
+            // no POSIX permissions to set (Windows): the bundle is written all the same
+            assertThat(file).isRegularFile();
+        }
     }
 
     @Test

@@ -42,9 +42,10 @@ public final class StatusBar extends HBox {
             SourceState state = states.get(s);
             Label item = items.get(s);
             item.getStyleClass().removeAll("connected", "slow", "failing", "offline", "not-configured");
-            item.getStyleClass().add(styleOf(state));
+            Look look = look(state);
+            item.getStyleClass().add(look.style());
             String summary = state == null ? "not connected" : state.summary();
-            item.setText(s.displayName() + ": " + shortText(state));
+            item.setText(s.displayName() + ": " + look.word());
             item.setTooltip(new Tooltip(s.displayName() + ": " + summary));
         }
     }
@@ -54,27 +55,19 @@ public final class StatusBar extends HBox {
         return items.get(signal).getText();
     }
 
-    private static String styleOf(SourceState state) {
-        return switch (state) {
-            case null -> "not-configured";
-            case SourceState.Connected c -> "connected";
-            case SourceState.Connecting c -> "slow";
-            case SourceState.Slow s -> "slow";
-            case SourceState.Failing f -> "failing";
-            case SourceState.Offline o -> o.present() ? "offline" : "not-configured";
-            case SourceState.NotConfigured n -> "not-configured";
-        };
+    /** A state's style class and its word in the bar. */
+    private record Look(String style, String word) {
     }
 
-    private static String shortText(SourceState state) {
+    private static Look look(SourceState state) {
         return switch (state) {
-            case null -> "not connected";
-            case SourceState.Connected c -> "connected";
-            case SourceState.Connecting c -> "connecting";
-            case SourceState.Slow s -> "slow";
-            case SourceState.Failing f -> "failing";
-            case SourceState.Offline o -> o.present() ? "offline" : "not in bundle";
-            case SourceState.NotConfigured n -> "not connected";
+            case null -> new Look("not-configured", "not connected");
+            case SourceState.Connected c -> new Look("connected", "connected");
+            case SourceState.Connecting c -> new Look("slow", "connecting");
+            case SourceState.Slow s -> new Look("slow", "slow");
+            case SourceState.Failing f -> new Look("failing", "failing");
+            case SourceState.Offline o -> o.present() ? new Look("offline", "offline") : new Look("not-configured", "not in bundle");
+            case SourceState.NotConfigured n -> new Look("not-configured", "not connected");
         };
     }
 }
