@@ -161,6 +161,16 @@ public final class ClusterWatcher implements AutoCloseable {
         return ClusterStates.from(all, counts, noAccess, absent, clock.instant());
     }
 
+    /** The object's YAML from the informer's cache, secret values redacted. */
+    public Optional<String> objectYaml(io.pitwall.connectors.model.KubeRef ref) {
+        SharedIndexInformer<? extends HasMetadata> informer = informers.get(ref.kind());
+        if (informer == null) {
+            return Optional.empty();
+        }
+        String key = ref.namespace().isEmpty() ? ref.name() : ref.namespace() + "/" + ref.name();
+        return Optional.ofNullable(informer.getStore().getByKey(key)).map(ObjectYaml::redacted);
+    }
+
     /** Whether every informer has its watch open (false while the API server is unreachable). */
     public boolean watching() {
         return informers.values().stream().allMatch(SharedIndexInformer::isWatching);

@@ -1,5 +1,6 @@
 package io.pitwall.connectors.kube;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -40,40 +42,69 @@ public final class KubeMapping {
 
     public static PodInfo pod(Pod p) {
         var status = p.getStatus();
+        Map<String, ContainerStatus> statuses = new java.util.LinkedHashMap<>();
+        if (status != null && status.getContainerStatuses() != null) {
+            status.getContainerStatuses().forEach(cs -> statuses.put(cs.getName(), cs));
+        }
+        // the spec's containers in its order (a pending pod has no statuses yet), then any status without one
+        Map<String, Container> specs = new java.util.LinkedHashMap<>();
+        if (p.getSpec() != null && p.getSpec().getContainers() != null) {
+            p.getSpec().getContainers().forEach(c -> specs.put(c.getName(), c));
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(specs.keySet());
+        names.addAll(statuses.keySet());
         List<PodInfo.ContainerInfo> containers = new ArrayList<>();
         int restarts = 0;
         String waiting = null;
         String terminated = null;
-        if (status != null && status.getContainerStatuses() != null) {
-            for (ContainerStatus cs : status.getContainerStatuses()) {
-                int r = cs.getRestartCount() == null ? 0 : cs.getRestartCount();
-                restarts += r;
-                String state = "unknown";
-                Optional<String> stateReason = Optional.empty();
-                if (cs.getState() != null && cs.getState().getRunning() != null) {
-                    state = "running";
-                } else if (cs.getState() != null && cs.getState().getWaiting() != null) {
-                    state = "waiting";
-                    stateReason = Optional.ofNullable(cs.getState().getWaiting().getReason());
-                    waiting = waiting == null ? stateReason.orElse(null) : waiting;
-                } else if (cs.getState() != null && cs.getState().getTerminated() != null) {
-                    state = "terminated";
-                    stateReason = Optional.ofNullable(cs.getState().getTerminated().getReason());
-                    terminated = terminated == null ? stateReason.orElse(null) : terminated;
-                }
-                Optional<String> last = Optional.ofNullable(cs.getLastState())
-                        .map(s -> s.getTerminated()).map(t -> t.getReason());
-                containers.add(new PodInfo.ContainerInfo(cs.getName(), cs.getImage(), Boolean.TRUE.equals(cs.getReady()),
-                        r, state, stateReason, last));
+        for (String cname : names) {
+            ContainerStatus cs = statuses.get(cname);
+            Container spec = specs.get(cname);
+            int r = cs == null || cs.getRestartCount() == null ? 0 : cs.getRestartCount();
+            restarts += r;
+            String state = cs == null ? "not started" : "unknown";
+            Optional<String> stateReason = Optional.empty();
+            if (cs != null && cs.getState() != null && cs.getState().getRunning() != null) {
+                state = "running";
+            } else if (cs != null && cs.getState() != null && cs.getState().getWaiting() != null) {
+                state = "waiting";
+                stateReason = Optional.ofNullable(cs.getState().getWaiting().getReason());
+                waiting = waiting == null ? stateReason.orElse(null) : waiting;
+            } else if (cs != null && cs.getState() != null && cs.getState().getTerminated() != null) {
+                state = "terminated";
+                stateReason = Optional.ofNullable(cs.getState().getTerminated().getReason());
+                terminated = terminated == null ? stateReason.orElse(null) : terminated;
+            }
+            Optional<String> last = Optional.ofNullable(cs).map(ContainerStatus::getLastState)
+                    .map(s -> s.getTerminated()).map(t -> t.getReason());
+            String image = cs != null && cs.getImage() != null ? cs.getImage() : spec == null ? "" : spec.getImage();
+            ResourceRequirements res = spec == null ? null : spec.getResources();
+            containers.add(new PodInfo.ContainerInfo(cname, image, cs != null && Boolean.TRUE.equals(cs.getReady()),
+                    r, state, stateReason, last, quantities(res == null ? null : res.getRequests()),
+                    quantities(res == null ? null : res.getLimits())));
+        }
+        List<PodInfo.Condition> conditions = new ArrayList<>();
+        if (status != null && status.getConditions() != null) {
+            for (PodCondition c : status.getConditions()) {
+                conditions.add(new PodInfo.Condition(c.getType(), c.getStatus(), Optional.ofNullable(c.getReason()),
+                        Optional.ofNullable(c.getMessage()), Optional.ofNullable(c.getLastTransitionTime()).map(KubeMapping::instant)));
             }
         }
-        boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
-                .anyMatch((PodCondition c) -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        boolean ready = conditions.stream().anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
         String statusReason = status == null ? null : status.getReason();
         Optional<String> reason = Optional.ofNullable(waiting != null ? waiting : statusReason != null ? statusReason : terminated)
                 .filter(r -> !"Completed".equals(r));
         return new PodInfo(ns(p), name(p), uid(p), labels(p), owner(p), p.getSpec() == null ? "" : p.getSpec().getNodeName(),
-                status == null ? null : status.getPhase(), ready, restarts, reason, containers, created(p));
+                status == null ? null : status.getPhase(), ready, restarts, reason, containers, created(p), conditions);
+    }
+
+    private static Map<String, String> quantities(Map<String, Quantity> q) {
+        if (q == null || q.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        q.forEach((k, v) -> out.put(k, quantity(v)));
+        return out;
     }
 
     public static WorkloadInfo deployment(Deployment d) {

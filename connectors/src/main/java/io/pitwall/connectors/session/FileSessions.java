@@ -4,6 +4,7 @@ import io.pitwall.connectors.Errors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.pitwall.connectors.kube.ClusterObjects;
 import io.pitwall.connectors.kube.ClusterStates;
 import io.pitwall.connectors.model.ClusterState;
 
@@ -64,7 +65,7 @@ public final class FileSessions {
             throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json)");
         }
         ClusterState state = ClusterStates.from(objects, Map.of(), Set.of(), Set.of(), Instant.now());
-        return new ObjectsSession(name, state);
+        return new ObjectsSession(name, state, new ClusterObjects(objects));
     }
 
 
@@ -72,10 +73,12 @@ public final class FileSessions {
     private static final class ObjectsSession implements Session {
         private final SessionInfo info;
         private final ClusterState state;
+        private final ClusterObjects objects;
         private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
 
-        ObjectsSession(String name, ClusterState state) {
+        ObjectsSession(String name, ClusterState state, ClusterObjects objects) {
             this.state = state;
+            this.objects = objects;
             this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
                     Optional.empty(), state.namespaces());
             for (Signal s : Signal.values()) {
@@ -97,6 +100,11 @@ public final class FileSessions {
         @Override
         public Optional<ClusterState> clusterState() {
             return Optional.of(state);
+        }
+
+        @Override
+        public Optional<String> objectYaml(io.pitwall.connectors.model.KubeRef ref) {
+            return objects.yaml(ref);
         }
 
         @Override

@@ -36,7 +36,7 @@ public final class LiveSession implements Session {
     private volatile ClusterState clusterState;
     private KubernetesClient client;
     private ScheduledExecutorService timer;
-    private ClusterWatcher watcher;
+    private volatile ClusterWatcher watcher;
 
     private LiveSession(String context, Optional<String> cluster) {
         this.info = new SessionInfo(SessionInfo.Kind.LIVE, context, cluster, Optional.of(context), Optional.empty(),
@@ -126,6 +126,12 @@ public final class LiveSession implements Session {
     @Override
     public Optional<ClusterState> clusterState() {
         return Optional.ofNullable(clusterState);
+    }
+
+    @Override
+    public Optional<String> objectYaml(io.pitwall.connectors.model.KubeRef ref) {
+        ClusterWatcher w = watcher;
+        return w == null ? Optional.empty() : w.objectYaml(ref);
     }
 
     private void update(Signal signal, SourceState state) {

@@ -9,7 +9,9 @@ import io.pitwall.connectors.snapshot.BundleManifest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.pitwall.connectors.kube.ClusterObjects;
 import io.pitwall.connectors.kube.ClusterStates;
+import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.ClusterState;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ public final class OfflineSession implements Session {
     private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
     private final Optional<String> notes;
     private final Optional<ClusterState> clusterState;
+    private ClusterObjects objects = new ClusterObjects(List.of());
 
     private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
@@ -46,7 +49,9 @@ public final class OfflineSession implements Session {
         ClusterState cluster = null;
         if (holds(m, Signal.CLUSTER)) {
             try {
-                cluster = readCluster(bundle, m);
+                List<HasMetadata> read = readObjects(bundle, m);
+                objects = new ClusterObjects(read);
+                cluster = ClusterStates.from(read, Map.of(), java.util.Set.of(), java.util.Set.of(), m.timeRange().to());
             } catch (RuntimeException e) {
                 states.put(Signal.CLUSTER, new SourceState.Failing(name + ": the cluster objects cannot be read ("
                         + Errors.firstLine(e) + ")"));
@@ -70,7 +75,7 @@ public final class OfflineSession implements Session {
     }
 
     /** The Kubernetes objects of {@code cluster/*.json}: v1 Lists (objects, events) as the API serves them. */
-    private static ClusterState readCluster(Bundle bundle, BundleManifest m) throws BundleException {
+    private static List<HasMetadata> readObjects(Bundle bundle, BundleManifest m) throws BundleException {
         List<HasMetadata> objects = new ArrayList<>();
         for (BundleEntry e : m.entries()) {
             if (e.path().startsWith(Signal.CLUSTER.bundleFolder() + "/") && e.path().endsWith(".json")) {
@@ -86,12 +91,17 @@ public final class OfflineSession implements Session {
                 }
             }
         }
-        return ClusterStates.from(objects, Map.of(), java.util.Set.of(), java.util.Set.of(), m.timeRange().to());
+        return objects;
     }
 
     @Override
     public Optional<ClusterState> clusterState() {
         return clusterState;
+    }
+
+    @Override
+    public Optional<String> objectYaml(KubeRef ref) {
+        return objects.yaml(ref);
     }
 
 

@@ -37,6 +37,14 @@ public interface Session extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The object's YAML as the cluster (or the bundle) has it now, secret values redacted; empty
+     * when the session does not hold it. May serialize: call it off the FX thread.
+     */
+    default Optional<String> objectYaml(io.pitwall.connectors.model.KubeRef ref) {
+        return Optional.empty();
+    }
+
     /** The incident's notes (Markdown) written at capture, when the session has them. */
     default Optional<String> notes() {
         return Optional.empty();

@@ -31,6 +31,29 @@ class KubeMappingTest {
     }
 
     @Test
+    void containersCarryTheirRequestsAndLimitsAndThePodItsConditions() {
+        PodInfo p = KubeMapping.pod(read("k9s-pod.json", Pod.class));
+        assertThat(p.containers()).singleElement().satisfies(c -> {
+            assertThat(c.requests()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("cpu", "100m", "memory", "70Mi"));
+            assertThat(c.limits()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("memory", "170Mi"));
+        });
+        assertThat(p.conditions()).extracting(PodInfo.Condition::type)
+                .containsExactly("Initialized", "Ready", "ContainersReady", "PodScheduled");
+        assertThat(p.conditions()).allSatisfy(c -> {
+            assertThat(c.status()).isEqualTo("True");
+            assertThat(c.since()).isPresent();
+        });
+    }
+
+    @Test
+    void containersFollowTheSpecsOrderWithTheirStatusesMatchedByName() {
+        PodInfo p = KubeMapping.pod(read("openshift-pod-sap-vsystem.json", Pod.class));
+        assertThat(p.containers()).extracting(PodInfo.ContainerInfo::name).containsExactly("vsystem", "auth");
+        assertThat(p.containers().getFirst().limits()).containsEntry("cpu", "2").containsEntry("memory", "1Gi");
+        assertThat(p.containers().get(1).requests()).containsEntry("cpu", "200m");
+    }
+
+    @Test
     void aHealthyPod() {
         PodInfo p = KubeMapping.pod(read("k9s-pod.json", Pod.class));
         assertThat(p.name()).isEqualTo("nginx");

@@ -34,6 +34,11 @@ class FileSessionsTest {
             assertThat(s.state(Signal.METRICS)).isInstanceOfSatisfying(SourceState.Offline.class,
                     o -> assertThat(o.present()).isFalse());
             assertThat(s.info().namespaces()).containsExactly("sock-shop");
+            // each object's YAML is there for the Details pane, the applied copy of it redacted
+            io.pitwall.connectors.model.PodInfo pod = s.clusterState().orElseThrow().pods().getFirst();
+            assertThat(s.objectYaml(pod.ref())).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .contains("kind: Pod").contains("name: " + pod.name());
+            assertThat(s.objectYaml(new io.pitwall.connectors.model.KubeRef("Pod", "sock-shop", "no-such-pod"))).isEmpty();
         }
     }
 

@@ -1,0 +1,94 @@
+package io.pitwall.connectors.kube;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Takes secret values out of a Kubernetes object (as a generic JSON tree of maps and lists)
+ * before it is shown or written anywhere:
+ * <ul>
+ *   <li>a Secret's {@code data} and {@code stringData} values (the keys stay);</li>
+ *   <li>literal {@code env} values of any container whose variable name looks secret (password,
+ *       token, secret, key, credential...), wherever a pod template sits in the object;
+ *       references ({@code valueFrom.secretKeyRef}) name a secret but hold no value and stay;</li>
+ *   <li>the {@code kubectl.kubernetes.io/last-applied-configuration} annotation, a copy of the
+ *       object as applied, secret values included;</li>
+ *   <li>{@code managedFields}, which only repeat field names (kubectl hides them too).</li>
+ * </ul>
+ */
+public final class Redaction {
+
+    /** What a redacted value reads as. */
+    public static final String REDACTED = "<redacted>";
+
+    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            ".*(PASSW|SECRET|TOKEN|KEY|CREDENTIAL|PRIVATE|AUTH|CERT|DSN|SALT|COOKIE|SESSION|CONNECTION_STRING|CONN_STR).*");
+    private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers", "ephemeralContainers");
+
+    private Redaction() {
+    }
+
+    /** Whether an environment variable of this name is taken to hold a secret. */
+    public static boolean secretLooking(String envName) {
+        return envName != null && SECRET_NAME.matcher(envName.toUpperCase(Locale.ROOT)).matches();
+    }
+
+    /** Redacts {@code object} in place (a tree of {@code Map<String, Object>} and {@code List}). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> redact(Map<String, Object> object) {
+        if ("Secret".equals(object.get("kind"))) {
+            redactValues(object.get("data"));
+            redactValues(object.get("stringData"));
+        }
+        if (object.get("metadata") instanceof Map<?, ?> metadata) {
+            ((Map<String, Object>) metadata).remove("managedFields");
+            if (metadata.get("annotations") instanceof Map<?, ?> annotations && annotations.containsKey(LAST_APPLIED)) {
+                ((Map<String, Object>) annotations).put(LAST_APPLIED, REDACTED);
+            }
+        }
+        walk(object);
+        return object;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void redactValues(Object map) {
+        if (map instanceof Map<?, ?> m) {
+            ((Map<String, Object>) m).replaceAll((k, v) -> REDACTED);
+        }
+    }
+
+    /** Finds every container list at any depth (pods, templates, job templates, custom resources). */
+    @SuppressWarnings("unchecked")
+    private static void walk(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (CONTAINER_LISTS.contains(e.getKey()) && e.getValue() instanceof List<?> containers) {
+                    containers.forEach(c -> {
+                        if (c instanceof Map<?, ?> container) {
+                            redactEnv(((Map<String, Object>) container).get("env"));
+                        }
+                    });
+                }
+                walk(e.getValue());
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(Redaction::walk);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void redactEnv(Object env) {
+        if (!(env instanceof List<?> vars)) {
+            return;
+        }
+        for (Object v : vars) {
+            if (v instanceof Map<?, ?> var && var.get("value") != null && secretLooking(String.valueOf(var.get("name")))) {
+                ((Map<String, Object>) var).put("value", REDACTED);
+            }
+        }
+    }
+}
