@@ -31,6 +31,9 @@ import io.pitwall.ui.workspace.DetailsView;
 import io.pitwall.ui.workspace.EventsView;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.ui.topology.TopologyViewModel;
+import io.pitwall.ui.event.WorkspaceEvent;
+import io.pitwall.ui.event.WorkspaceEvents;
+import io.pitwall.connectors.model.Related;
 import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.stage.FileChooser;
@@ -67,6 +70,8 @@ public final class Workbench {
     private final DetailsView details = new DetailsView();
     private final EventsView events = new EventsView();
     private final TopologyViewModel topology;
+    /** Cross-pane events: the selection one pane makes, the others follow. */
+    private final WorkspaceEvents bus = new WorkspaceEvents();
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -97,7 +102,7 @@ public final class Workbench {
         this.workspace = new DockingWorkspace(panes::get);
         this.topologyView = new TopologyView();
         this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
-        topologyView.selectedProperty().addListener((o, was, now) -> showDetails());
+        wireSelection();
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 
@@ -107,6 +112,7 @@ public final class Workbench {
         root.setBottom(statusBar);
         root.setId("pitwall-root");
 
+        topBar.namespaceProperty().addListener((o, was, now) -> namespaceChosen(now));
         topBar.paletteButton().setOnAction(e -> palette.show());
         topBar.openButton().setOnAction(e -> chooseAndOpenFile());
         topBar.contextSwitcher().valueProperty().addListener((o, was, now) -> {
@@ -150,6 +156,60 @@ public final class Workbench {
         Optional.ofNullable(settings.lastContext()).flatMap(merged::context)
                 .or(() -> merged.currentContext().flatMap(merged::context))
                 .ifPresent(topBar.contextSwitcher()::setValue);
+    }
+
+    /**
+     * The selection travels on the bus: the topology and the events list publish what the user
+     * picks; the topology, the Details pane and the events list follow what any pane publishes.
+     */
+    private void wireSelection() {
+        topologyView.selectedProperty().addListener((o, was, now) -> bus.publish(now == null
+                ? new WorkspaceEvent.SelectionCleared(PaneId.TOPOLOGY) : new WorkspaceEvent.Selected(PaneId.TOPOLOGY, now)));
+        events.setOnObjectChosen(ref -> bus.publish(new WorkspaceEvent.Selected(PaneId.TIMELINE, ref)));
+        details.setYamlSource(ref -> {
+            Session s = session;
+            return CompletableFuture.supplyAsync(() -> s.objectYaml(ref), background);
+        });
+        bus.subscribe(WorkspaceEvent.Selected.class, e -> {
+            if (e.from() != PaneId.TOPOLOGY) {
+                topologyView.selectedProperty().set(e.ref());
+            }
+            showDetails();
+            focusEvents();
+        });
+        bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> {
+            topologyView.selectedProperty().set(null);
+            showDetails();
+            events.clearFocus();
+        });
+    }
+
+    /** The events list shows what the selection covers (a workload: its pods too). */
+    private void focusEvents() {
+        Optional<KubeRef> selected = bus.selection();
+        Optional<ClusterState> state = session.clusterState();
+        if (selected.isEmpty() || state.isEmpty()) {
+            events.clearFocus();
+            return;
+        }
+        Set<KubeRef> related = Related.to(selected.get(), state.get());
+        events.focus(selected.get().kind() + " " + selected.get().name(), related::contains);
+    }
+
+    public WorkspaceEvents bus() {
+        return bus;
+    }
+
+    /** A namespace chosen in the top bar: every pane shows it alone; a live context remembers it. */
+    private void namespaceChosen(Optional<String> ns) {
+        if (session.info().kind() == io.pitwall.connectors.session.SessionInfo.Kind.LIVE) {
+            session.info().context().ifPresent(ctx -> {
+                if (!settings.namespace(ctx).equals(ns)) {
+                    saveSettings(settings.withNamespace(ctx, ns));
+                }
+            });
+        }
+        showCluster(session);
     }
 
     private void showProblem(String header, String message) {
@@ -255,13 +315,16 @@ public final class Workbench {
         }
         Map<Signal, SourceState> states = next.states();
         panes.values().forEach(p -> p.show(states));
-        topologyView.selectedProperty().set(null); // a selection belongs to its session
+        bus.publish(new WorkspaceEvent.SelectionCleared(PaneId.TOPOLOGY)); // a selection belongs to its session
         panes.get(PaneId.DETAILS).showNotes(next.notes());
-        showCluster(next);
         statusBar.show(states, next.info().title());
         // a bundle shows the window it captured; its namespaces fill the filter
         next.info().captured().ifPresent(time::setAbsolute);
         topBar.setNamespaces(next.info().namespaces());
+        // a context opens on the namespace last used with it; a file on all of them
+        topBar.selectNamespace(next.info().kind() == io.pitwall.connectors.session.SessionInfo.Kind.LIVE
+                ? next.info().context().flatMap(settings::namespace) : Optional.empty());
+        showCluster(next);
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();
@@ -287,12 +350,14 @@ public final class Workbench {
             return;
         }
         panes.get(PaneId.TOPOLOGY).setView(topologyView);
+        ClusterState shown = state.get().inNamespace(topBar.namespaceProperty().get());
         // until the timeline's lanes exist, the Timeline pane lists the cluster's events
-        events.setEvents(state.get().events());
+        events.setEvents(shown.events());
         panes.get(PaneId.TIMELINE).setView(events);
-        topology.offer(state.get());
-        if (topologyView.selectedProperty().get() != null) {
+        topology.offer(shown);
+        if (bus.selection().isPresent()) {
             showDetails(); // the selected object as it is now
+            focusEvents();
         }
         Set<String> namespaces = new java.util.TreeSet<>(state.get().namespaces());
         namespaces.addAll(s.info().namespaces());
@@ -301,7 +366,7 @@ public final class Workbench {
 
     /** The Details pane: the selected object, else the session's notes, else what to select. */
     private void showDetails() {
-        KubeRef selected = topologyView.selectedProperty().get();
+        KubeRef selected = bus.selection().orElse(null);
         Optional<ClusterState> state = session.clusterState();
         if (selected == null || state.isEmpty()) {
             panes.get(PaneId.DETAILS).setView(null);

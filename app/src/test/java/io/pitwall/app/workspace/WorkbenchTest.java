@@ -2,20 +2,14 @@ package io.pitwall.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.app.MainWindow;
 import io.pitwall.connectors.kube.Kubeconfigs;
 import io.pitwall.connectors.session.Signal;
 import io.pitwall.themes.Theme;
 import io.pitwall.ui.workspace.LayoutState;
 import io.pitwall.ui.workspace.PaneContent;
 import io.pitwall.ui.workspace.PaneId;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -34,40 +28,17 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
-
     @TempDir
     Path config;
 
     private final FxRobot robot = new FxRobot();
 
     private static Kubeconfigs.Merged kubeconfig() {
-        try {
-            return Kubeconfigs.merge(List.of(
-                    Path.of(WorkbenchTest.class.getResource("/kubeconfig/k8s-docs-config-demo-3-contexts.yaml").toURI()),
-                    Path.of(WorkbenchTest.class.getResource("/kubeconfig/headlamp-user-without-credentials.yaml").toURI())));
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestWorkbench.kubeconfig();
     }
 
     private Workbench open(Kubeconfigs.Merged kube) throws Exception {
-        Workbench[] bench = new Workbench[1];
-        FxToolkit.setupStage(stage -> {
-            UserFiles files = UserFiles.in(config, Runnable::run);
-            // no test connects to the fixtures' clusters (their addresses are not on this machine):
-            // a context "connects" to a session that says so
-            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK, Runnable::run,
-                    context -> io.pitwall.connectors.session.DisconnectedSession.forContext(context.name(),
-                            java.util.Optional.ofNullable(context.cluster()),
-                            java.util.Optional.of("test: " + context.cluster() + " is not on this machine")));
-            bench[0].setKubeconfig(kube);
-            Scene scene = bench[0].createScene(1280, 800);
-            stage.setOnHiding(e -> bench[0].saveLayout());
-            MainWindow.show(stage, scene);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        return bench[0];
+        return TestWorkbench.open(config, kube);
     }
 
     @AfterEach

@@ -30,6 +30,24 @@ public record ClusterState(Instant at, List<String> namespaces, List<NodeInfo> n
         absent = Set.copyOf(absent);
     }
 
+    /**
+     * What this state holds in {@code namespace} (all of it when empty): its pods, workloads,
+     * services, ingresses and events. Nodes and the namespace list stay whole.
+     */
+    public ClusterState inNamespace(java.util.Optional<String> namespace) {
+        if (namespace.isEmpty()) {
+            return this;
+        }
+        String ns = namespace.get();
+        return new ClusterState(at, namespaces, nodes,
+                pods.stream().filter(p -> ns.equals(p.namespace())).toList(),
+                workloads.stream().filter(w -> ns.equals(w.namespace())).toList(),
+                services.stream().filter(s -> ns.equals(s.namespace())).toList(),
+                ingresses.stream().filter(i -> ns.equals(i.namespace())).toList(),
+                events.stream().filter(e -> ns.equals(e.object().namespace())).toList(),
+                counts, noAccess, absent);
+    }
+
     public static ClusterState empty(Instant at) {
         return new ClusterState(at, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 Map.of(), Set.of(), Set.of());

@@ -124,6 +124,11 @@ public final class TopBar extends HBox {
         namespaces.setValue(value);
     }
 
+    /** Sets the namespace filter (empty: all namespaces), as if the user had chosen it. */
+    public void selectNamespace(Optional<String> ns) {
+        namespaces.setValue(ns.orElse(ALL_NAMESPACES));
+    }
+
     /** The namespace filter: empty for all namespaces. */
     public ObjectProperty<Optional<String>> namespaceProperty() {
         return namespace;

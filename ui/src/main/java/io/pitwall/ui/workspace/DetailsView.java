@@ -11,28 +11,87 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /**
  * The details of the selected object: for a pod its status, containers (images, restarts, why
- * they last stopped), node, owner and recent events; for a workload or service what it selects.
+ * they last stopped, requests and limits), conditions, node, owner and recent events; for a
+ * workload or service what it selects; for every object its YAML, read-only and redacted.
  */
 public final class DetailsView extends ScrollPane {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MMM d HH:mm:ss").withZone(ZoneId.systemDefault());
+
     private final VBox content = new VBox(10);
+    private final TextArea yaml = new TextArea();
+    private final TitledPane yamlPane = new TitledPane("YAML (read-only, secret values redacted)", yaml);
+    private Function<KubeRef, CompletableFuture<Optional<String>>> yamlSource =
+            ref -> CompletableFuture.completedFuture(Optional.empty());
+    private KubeRef shown;
 
     public DetailsView() {
         setId("details-view");
         setFitToWidth(true);
         content.getStyleClass().add("pw-notes");
         setContent(content);
+        yaml.setEditable(false);
+        yaml.setId("details-yaml");
+        yaml.getStyleClass().add("pw-mono");
+        yaml.setPrefRowCount(24);
+        yamlPane.setId("details-yaml-pane");
+        yamlPane.setExpanded(false);
+        yamlPane.expandedProperty().addListener((o, was, now) -> {
+            if (now) {
+                loadYaml();
+            }
+        });
+    }
+
+    /**
+     * Where the YAML of an object comes from: the session, off the FX thread. The future
+     * completes on any thread; the view takes the text over on the FX thread.
+     */
+    public void setYamlSource(Function<KubeRef, CompletableFuture<Optional<String>>> source) {
+        this.yamlSource = source;
+    }
+
+    /** The YAML section, for tests and the palette. */
+    public TitledPane yamlPane() {
+        return yamlPane;
+    }
+
+    public TextArea yamlText() {
+        return yaml;
+    }
+
+    private void loadYaml() {
+        KubeRef ref = shown;
+        if (ref == null) {
+            return;
+        }
+        yaml.setText("Loading...");
+        yamlSource.apply(ref).whenComplete((text, error) -> javafx.application.Platform.runLater(() -> {
+            if (ref.equals(shown)) {
+                yaml.setText(error != null ? "The YAML could not be read: " + error.getMessage()
+                        : text.orElse("This session does not hold the object's YAML (" + ref + ")."));
+                yaml.positionCaret(0);
+            }
+        }));
     }
 
     /** Shows {@code ref} as {@code state} has it; says so when the object is gone. */
     public void show(KubeRef ref, ClusterState state) {
+        boolean same = ref.equals(shown);
+        shown = ref;
         content.getChildren().clear();
         Label title = new Label(ref.kind() + " " + ref.name());
         title.getStyleClass().add("title-4");
@@ -63,6 +122,12 @@ public final class DetailsView extends ScrollPane {
                 content.getChildren().add(l);
             });
         }
+        content.getChildren().add(yamlPane);
+        if (yamlPane.isExpanded()) {
+            if (!same) {
+                loadYaml();
+            }
+        }
     }
 
     private void pod(PodInfo p, ClusterState state) {
@@ -74,10 +139,18 @@ public final class DetailsView extends ScrollPane {
                 new String[] {"Restarts", Integer.toString(p.restarts())},
                 new String[] {"Node", p.nodeName().isEmpty() ? "not scheduled" : p.nodeName()},
                 new String[] {"Owner", ownerChain(p.owner(), state)}));
+        if (!p.conditions().isEmpty()) {
+            content.getChildren().add(section("Conditions"));
+            grid(p.conditions().stream().map(c -> new String[] {c.type(), c.status()
+                    + c.reason().map(r -> " (" + r + ")").orElse("")
+                    + c.since().map(t -> ", since " + TIME.format(t)).orElse("")
+                    + c.message().map(m -> "\n" + m).orElse("")}).toList());
+        }
         content.getChildren().add(section("Containers"));
         for (PodInfo.ContainerInfo c : p.containers()) {
             Label l = new Label(c.name() + "  " + c.image() + "\n" + c.state() + c.stateReason().map(r -> " (" + r + ")").orElse("")
-                    + ", " + c.restarts() + " restarts" + c.lastTermination().map(t -> ", last stopped: " + t).orElse(""));
+                    + ", " + c.restarts() + " restarts" + c.lastTermination().map(t -> ", last stopped: " + t).orElse("")
+                    + "\nrequests " + resources(c.requests()) + ", limits " + resources(c.limits()));
             l.setWrapText(true);
             if (c.lastTermination().isPresent()) {
                 l.getStyleClass().add("pw-warn");
@@ -137,6 +210,11 @@ public final class DetailsView extends ScrollPane {
 
     private void gone(KubeRef ref) {
         content.getChildren().add(muted(ref + " is no longer in the cluster."));
+    }
+
+    private static String resources(Map<String, String> r) {
+        return r.isEmpty() ? "none" : r.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String format(Map<String, String> labels) {

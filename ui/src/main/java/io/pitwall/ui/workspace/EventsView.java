@@ -1,6 +1,7 @@
 package io.pitwall.ui.workspace;
 
 import io.pitwall.connectors.model.EventInfo;
+import io.pitwall.connectors.model.KubeRef;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -20,7 +21,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The cluster's Kubernetes events: warnings first, newest first within each, filterable by text
- * and to warnings only. A virtualized list: only the visible rows exist.
+ * and to warnings only, or to the selected object and what it owns. A virtualized list: only the
+ * visible rows exist. Choosing an event selects its object.
  */
 public final class EventsView extends VBox {
 
@@ -32,6 +34,10 @@ public final class EventsView extends VBox {
     private final ToggleButton warningsOnly = new ToggleButton("Warnings only");
     private final ListView<EventInfo> list = new ListView<>(shown);
     private final Label count = new Label();
+    private final javafx.scene.control.Button focusChip = new javafx.scene.control.Button();
+    private java.util.function.Predicate<KubeRef> focus = ref -> true;
+    private java.util.function.Consumer<KubeRef> onObjectChosen = ref -> {
+    };
 
     public EventsView() {
         setId("events-view");
@@ -41,12 +47,24 @@ public final class EventsView extends VBox {
         filter.setId("events-filter");
         warningsOnly.setId("events-warnings-only");
         HBox.setHgrow(filter, Priority.ALWAYS);
-        HBox bar = new HBox(6, filter, warningsOnly, count);
+        focusChip.setId("events-focus");
+        focusChip.getStyleClass().addAll("small", "rounded");
+        focusChip.setVisible(false);
+        focusChip.setManaged(false);
+        focusChip.setTooltip(new javafx.scene.control.Tooltip("Show the events of every object again"));
+        focusChip.setOnAction(e -> clearFocus());
+        HBox bar = new HBox(6, filter, focusChip, warningsOnly, count);
         bar.setStyle("-fx-padding: 6 6 0 6; -fx-alignment: center-left;");
         list.setCellFactory(v -> new EventCell());
         list.setId("events-list");
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(bar, list);
+        // choosing an event selects its object in the other panes
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                onObjectChosen.accept(now.object());
+            }
+        });
         filter.textProperty().addListener((o, a, b) -> refilter());
         warningsOnly.selectedProperty().addListener((o, a, b) -> refilter());
     }
@@ -55,6 +73,36 @@ public final class EventsView extends VBox {
         all.setAll(events.stream().sorted(Comparator.comparing((EventInfo e) -> !e.warning())
                 .thenComparing(EventInfo::last, Comparator.reverseOrder())).toList());
         refilter();
+    }
+
+    /** Lists only the events of the objects {@code related} accepts, under a chip naming {@code what}. */
+    public void focus(String what, java.util.function.Predicate<KubeRef> related) {
+        focus = related;
+        focusChip.setText("Only " + what + "  \u2715");
+        focusChip.setVisible(true);
+        focusChip.setManaged(true);
+        refilter();
+    }
+
+    /** Lists the events of every object again. */
+    public void clearFocus() {
+        focus = ref -> true;
+        focusChip.setVisible(false);
+        focusChip.setManaged(false);
+        refilter();
+    }
+
+    public javafx.scene.control.Button focusChip() {
+        return focusChip;
+    }
+
+    public ListView<EventInfo> list() {
+        return list;
+    }
+
+    /** Called with the object of the event the user chooses. */
+    public void setOnObjectChosen(java.util.function.Consumer<KubeRef> action) {
+        onObjectChosen = action;
     }
 
     /** The events listed now, in order. */
@@ -69,7 +117,8 @@ public final class EventsView extends VBox {
     private void refilter() {
         String q = filter.getText() == null ? "" : filter.getText().trim().toLowerCase(Locale.ROOT);
         boolean warnings = warningsOnly.isSelected();
-        shown.setPredicate(e -> (!warnings || e.warning()) && (q.isEmpty()
+        java.util.function.Predicate<KubeRef> related = focus;
+        shown.setPredicate(e -> related.test(e.object()) && (!warnings || e.warning()) && (q.isEmpty()
                 || (e.reason() + " " + e.object() + " " + e.message()).toLowerCase(Locale.ROOT).contains(q)));
         count.setText(shown.size() + " of " + all.size());
     }
