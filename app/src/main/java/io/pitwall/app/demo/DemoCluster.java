@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pitwall.connectors.model.KubeRef;
+import io.pitwall.connectors.model.WatchEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +98,26 @@ final class DemoCluster {
                 DemoStory.OOM_KILLS.get(2).minusSeconds(25),
                 "Readiness probe failed: Get \"http://10.8.1.111:80/health\": context deadline exceeded", "kubelet", 3));
         return list;
+    }
+
+    /**
+     * What the watch saw of the carts pod during the hour: not ready at each OOMKill (waiting in
+     * CrashLoopBackOff after the first), ready again at each restart.
+     */
+    java.util.List<WatchEvent> changes() {
+        java.util.List<WatchEvent> out = new java.util.ArrayList<>();
+        KubeRef pod = new KubeRef("Pod", DemoStory.NAMESPACE, cartsPod);
+        long version = 48_211_000;
+        for (int i = 0; i < DemoStory.OOM_KILLS.size(); i++) {
+            String restarts = (i + 1) + (i == 0 ? " restart" : " restarts");
+            out.add(new WatchEvent(DemoStory.OOM_KILLS.get(i), WatchEvent.Type.MODIFIED, pod, Long.toString(version += 17),
+                    "Running, not ready, " + i + (i == 1 ? " restart" : " restarts") + ", OOMKilled"));
+            out.add(new WatchEvent(DemoStory.OOM_KILLS.get(i).plusSeconds(1), WatchEvent.Type.MODIFIED, pod,
+                    Long.toString(version += 3), "Running, not ready, " + restarts + ", CrashLoopBackOff"));
+            out.add(new WatchEvent(DemoStory.restartAfter(i), WatchEvent.Type.MODIFIED, pod, Long.toString(version += 5),
+                    "Running, ready, " + restarts));
+        }
+        return out;
     }
 
     private ObjectNode event(int n, String kind, String name, String fieldPath, String type, String reason, Instant at,

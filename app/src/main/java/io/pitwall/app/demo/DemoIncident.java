@@ -3,6 +3,11 @@ package io.pitwall.app.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pitwall.connectors.snapshot.BundleManifest;
 import io.pitwall.connectors.snapshot.BundleWriter;
+import io.fabric8.kubernetes.api.model.EventList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.pitwall.connectors.kube.ClusterCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +52,8 @@ public final class DemoIncident {
         BundleManifest header = BundleManifest.header("demo", DemoStory.END.plusSeconds(90), DemoStory.CLUSTER,
                 DemoStory.CONTEXT, DemoStory.RANGE, List.of(DemoStory.NAMESPACE));
         try (BundleWriter w = BundleWriter.create(out, header)) {
-            w.add("cluster/objects.json", "application/json", json.writeValueAsBytes(cluster.objects()));
-            w.add("cluster/events.json", "application/json", json.writeValueAsBytes(cluster.events()));
+            // the same capture code as a live session's, so the demo is redacted as a real capture is
+            ClusterCapture.write(w, kubernetes(json, cluster), cluster.changes(), DemoStory.RANGE);
             w.add("metrics/query_range.json", "application/json", json.writeValueAsBytes(metrics.queries()));
             w.add("logs/query_range.json", "application/json", json.writeValueAsBytes(logs.queryRange()));
             w.add("traces/zipkin.json", "application/json", json.writeValueAsBytes(traces.traces()));
@@ -57,6 +62,14 @@ public final class DemoIncident {
                     (alerts.falcoLine(cluster.cartsPod()) + "\n").getBytes(StandardCharsets.UTF_8));
             w.add("notes.md", "text/markdown", notes(cluster).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** The demo's objects and events as the Kubernetes client reads them. */
+    private static List<HasMetadata> kubernetes(ObjectMapper json, DemoCluster cluster) throws IOException {
+        List<HasMetadata> all = new java.util.ArrayList<>();
+        all.addAll(Serialization.unmarshal(json.writeValueAsString(cluster.objects()), KubernetesList.class).getItems());
+        all.addAll(Serialization.unmarshal(json.writeValueAsString(cluster.events()), EventList.class).getItems());
+        return all;
     }
 
     /** Copies the bundled demo into {@code dir} (a bundle is read from a file). Blocking I/O. */

@@ -64,6 +64,13 @@ class DemoIncidentTest {
 
             JsonNode events = JSON.readTree(b.read("cluster/events.json"));
             assertThat(events.get("items")).filteredOn(e -> "OOMKilling".equals(e.path("reason").asText())).hasSize(4);
+            // the watch saw carts go unready at each kill and ready again after
+            assertThat(s.clusterChanges(DemoStory.RANGE)).hasSize(12).allSatisfy(c -> assertThat(c.ref().name()).isEqualTo(pod))
+                    .filteredOn(c -> c.summary().endsWith("OOMKilled")).hasSize(4);
+            // captured as a real cluster is: the dump's database password does not ship
+            assertThat(new String(b.read("cluster/objects.json"), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("MYSQL_ROOT_PASSWORD").doesNotContain("fake_password");
+            assertThat(b.manifest().redactions()).containsEntry("env", 3L);
 
             JsonNode alerts = JSON.readTree(b.read("alerts/alerts.json"));
             assertThat(alerts.get(0).path("labels").path("alertname").asText()).isEqualTo("KubePodCrashLooping");

@@ -84,6 +84,7 @@ public final class ClusterWatcher implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean initialized;
     private volatile java.time.Instant lastFailure;
+    private final ClusterJournal journal;
 
     /**
      * @param homeNamespace the context's namespace: watched alone where the user may not list all
@@ -97,6 +98,21 @@ public final class ClusterWatcher implements AutoCloseable {
         this.timer = timer;
         this.clock = clock;
         this.sink = sink;
+        this.journal = new ClusterJournal(clock, ClusterJournal.DEFAULT_CAPACITY);
+    }
+
+    /** The watch events seen since the first full list (the initial list is not a change). */
+    public ClusterJournal journal() {
+        return journal;
+    }
+
+    /** Every object in the informers' caches now. */
+    public List<HasMetadata> objects() {
+        List<HasMetadata> all = new ArrayList<>();
+        for (SharedIndexInformer<? extends HasMetadata> informer : new ArrayList<>(informers.values())) {
+            all.addAll(informer.getStore().list());
+        }
+        return all;
     }
 
     /**
@@ -207,17 +223,27 @@ public final class ClusterWatcher implements AutoCloseable {
     private final class Changed<T> implements ResourceEventHandler<T> {
         @Override
         public void onAdd(T obj) {
+            note(io.pitwall.connectors.model.WatchEvent.Type.ADDED, obj);
             changed();
         }
 
         @Override
         public void onUpdate(T oldObj, T newObj) {
+            note(io.pitwall.connectors.model.WatchEvent.Type.MODIFIED, newObj);
             changed();
         }
 
         @Override
         public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+            note(io.pitwall.connectors.model.WatchEvent.Type.DELETED, obj);
             changed();
+        }
+
+        private void note(io.pitwall.connectors.model.WatchEvent.Type type, T obj) {
+            // the initial list is the state, not a change; a resync's no-op update is not one either
+            if (initialized && obj instanceof HasMetadata o) {
+                journal.record(type, o);
+            }
         }
     }
 }

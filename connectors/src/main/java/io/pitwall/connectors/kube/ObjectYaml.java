@@ -23,6 +23,17 @@ public final class ObjectYaml {
         return SERIALIZATION.asYaml(Redaction.redact(tree));
     }
 
+    /** {@code object} as a generic JSON tree (maps and lists), secret values redacted and counted. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> redactedTree(HasMetadata object, java.util.function.ObjLongConsumer<String> counts) {
+        return Redaction.redact(SERIALIZATION.convertValue(object, LinkedHashMap.class), counts);
+    }
+
+    /** A JSON document, as the API server would write it. */
+    public static String json(Object tree) {
+        return SERIALIZATION.asJson(tree);
+    }
+
     /** How panes name {@code object}. */
     public static KubeRef ref(HasMetadata object) {
         return new KubeRef(object.getKind(), object.getMetadata().getNamespace(), object.getMetadata().getName());

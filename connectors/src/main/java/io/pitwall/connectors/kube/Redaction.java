@@ -38,57 +38,75 @@ public final class Redaction {
     }
 
     /** Redacts {@code object} in place (a tree of {@code Map<String, Object>} and {@code List}). */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> redact(Map<String, Object> object) {
+        return redact(object, (kind, n) -> {
+        });
+    }
+
+    /**
+     * As {@link #redact(Map)}, telling {@code counts} how many values of each kind it took out
+     * ({@code secret-data}, {@code env}, {@code last-applied}), for a bundle's manifest.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> redact(Map<String, Object> object, java.util.function.ObjLongConsumer<String> counts) {
         if ("Secret".equals(object.get("kind"))) {
-            redactValues(object.get("data"));
-            redactValues(object.get("stringData"));
+            counts.accept("secret-data", redactValues(object.get("data")) + redactValues(object.get("stringData")));
         }
         if (object.get("metadata") instanceof Map<?, ?> metadata) {
             ((Map<String, Object>) metadata).remove("managedFields");
             if (metadata.get("annotations") instanceof Map<?, ?> annotations && annotations.containsKey(LAST_APPLIED)) {
                 ((Map<String, Object>) annotations).put(LAST_APPLIED, REDACTED);
+                counts.accept("last-applied", 1);
             }
         }
-        walk(object);
+        long[] env = {0};
+        walk(object, env);
+        if (env[0] > 0) {
+            counts.accept("env", env[0]);
+        }
         return object;
     }
 
     @SuppressWarnings("unchecked")
-    private static void redactValues(Object map) {
+    private static long redactValues(Object map) {
         if (map instanceof Map<?, ?> m) {
             ((Map<String, Object>) m).replaceAll((k, v) -> REDACTED);
+            return m.size();
         }
+        return 0;
     }
 
     /** Finds every container list at any depth (pods, templates, job templates, custom resources). */
     @SuppressWarnings("unchecked")
-    private static void walk(Object node) {
+    private static void walk(Object node, long[] env) {
         if (node instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 if (CONTAINER_LISTS.contains(e.getKey()) && e.getValue() instanceof List<?> containers) {
                     containers.forEach(c -> {
                         if (c instanceof Map<?, ?> container) {
-                            redactEnv(((Map<String, Object>) container).get("env"));
+                            env[0] += redactEnv(((Map<String, Object>) container).get("env"));
                         }
                     });
                 }
-                walk(e.getValue());
+                walk(e.getValue(), env);
             }
         } else if (node instanceof List<?> list) {
-            list.forEach(Redaction::walk);
+            list.forEach(n -> walk(n, env));
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void redactEnv(Object env) {
-        if (!(env instanceof List<?> vars)) {
-            return;
-        }
-        for (Object v : vars) {
-            if (v instanceof Map<?, ?> var && var.get("value") != null && secretLooking(String.valueOf(var.get("name")))) {
-                ((Map<String, Object>) var).put("value", REDACTED);
+    private static long redactEnv(Object env) {
+        long n = 0;
+        if (env instanceof List<?> vars) {
+            for (Object v : vars) {
+                if (v instanceof Map<?, ?> var && var.get("value") != null && !REDACTED.equals(var.get("value"))
+                        && secretLooking(String.valueOf(var.get("name")))) {
+                    ((Map<String, Object>) var).put("value", REDACTED);
+                    n++;
+                }
             }
         }
+        return n;
     }
 }

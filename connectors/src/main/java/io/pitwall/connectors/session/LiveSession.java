@@ -129,6 +129,21 @@ public final class LiveSession implements Session {
     }
 
     @Override
+    public List<io.pitwall.connectors.model.WatchEvent> clusterChanges(io.pitwall.connectors.model.TimeRange window) {
+        ClusterWatcher w = watcher;
+        return w == null ? List.of() : w.journal().in(window);
+    }
+
+    @Override
+    public void captureCluster(io.pitwall.connectors.snapshot.BundleWriter writer,
+                               io.pitwall.connectors.model.TimeRange window) throws java.io.IOException {
+        ClusterWatcher w = watcher;
+        if (w != null) {
+            io.pitwall.connectors.kube.ClusterCapture.write(writer, w.objects(), w.journal().in(window), window);
+        }
+    }
+
+    @Override
     public Optional<String> objectYaml(io.pitwall.connectors.model.KubeRef ref) {
         ClusterWatcher w = watcher;
         return w == null ? Optional.empty() : w.objectYaml(ref);

@@ -33,6 +33,7 @@ public final class OfflineSession implements Session {
     private final Optional<String> notes;
     private final Optional<ClusterState> clusterState;
     private ClusterObjects objects = new ClusterObjects(List.of());
+    private List<io.pitwall.connectors.model.WatchEvent> changes = List.of();
 
     private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
@@ -51,6 +52,13 @@ public final class OfflineSession implements Session {
             try {
                 List<HasMetadata> read = readObjects(bundle, m);
                 objects = new ClusterObjects(read);
+                if (bundle.has(io.pitwall.connectors.kube.ClusterCapture.WATCH)) {
+                    try (InputStream in = bundle.open(io.pitwall.connectors.kube.ClusterCapture.WATCH)) {
+                        changes = io.pitwall.connectors.kube.ClusterCapture.readWatch(in);
+                    } catch (java.io.IOException io) {
+                        throw new java.io.UncheckedIOException(io);
+                    }
+                }
                 cluster = ClusterStates.from(read, Map.of(), java.util.Set.of(), java.util.Set.of(), m.timeRange().to());
             } catch (RuntimeException e) {
                 states.put(Signal.CLUSTER, new SourceState.Failing(name + ": the cluster objects cannot be read ("
@@ -97,6 +105,11 @@ public final class OfflineSession implements Session {
     @Override
     public Optional<ClusterState> clusterState() {
         return clusterState;
+    }
+
+    @Override
+    public List<io.pitwall.connectors.model.WatchEvent> clusterChanges(io.pitwall.connectors.model.TimeRange window) {
+        return changes.stream().filter(e -> window.contains(e.at())).toList();
     }
 
     @Override

@@ -45,6 +45,20 @@ public interface Session extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The cluster's watch events in {@code window} (what changed, when), oldest first. */
+    default java.util.List<io.pitwall.connectors.model.WatchEvent> clusterChanges(io.pitwall.connectors.model.TimeRange window) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Writes the cluster's part of an incident bundle for {@code window}: the objects now and
+     * the changes of the window ({@link io.pitwall.connectors.kube.ClusterCapture}). A session
+     * without a cluster writes nothing. Blocking: call it off the FX thread.
+     */
+    default void captureCluster(io.pitwall.connectors.snapshot.BundleWriter writer,
+                                io.pitwall.connectors.model.TimeRange window) throws java.io.IOException {
+    }
+
     /** The incident's notes (Markdown) written at capture, when the session has them. */
     default Optional<String> notes() {
         return Optional.empty();

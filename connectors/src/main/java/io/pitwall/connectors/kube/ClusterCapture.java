@@ -1,0 +1,120 @@
+package io.pitwall.connectors.kube;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.pitwall.connectors.model.KubeRef;
+import io.pitwall.connectors.model.TimeRange;
+import io.pitwall.connectors.model.WatchEvent;
+import io.pitwall.connectors.snapshot.BundleWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cluster's part of an incident bundle:
+ * <ul>
+ *   <li>{@code cluster/objects.json}: a v1 List of the objects at capture time (events aside);</li>
+ *   <li>{@code cluster/events.json}: a v1 EventList of the events last seen in the window;</li>
+ *   <li>{@code cluster/watch.ndjson}: the watch events of the window, one JSON object a line:
+ *       {@code at, type (ADDED|MODIFIED|DELETED), kind, namespace, name, resourceVersion, summary}.</li>
+ * </ul>
+ * Every object is redacted first ({@link Redaction}); the manifest counts what was taken out.
+ */
+public final class ClusterCapture {
+
+    public static final String OBJECTS = "cluster/objects.json";
+    public static final String EVENTS = "cluster/events.json";
+    public static final String WATCH = "cluster/watch.ndjson";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private ClusterCapture() {
+    }
+
+    public static void write(BundleWriter writer, Collection<? extends HasMetadata> objects, List<WatchEvent> journal,
+                             TimeRange window) throws IOException {
+        List<Object> items = new ArrayList<>();
+        List<Object> events = new ArrayList<>();
+        Map<String, Long> redacted = new LinkedHashMap<>();
+        for (HasMetadata o : objects) {
+            Map<String, Object> tree = ObjectYaml.redactedTree(o, (kind, n) -> redacted.merge(kind, n, Long::sum));
+            if (o instanceof Event e) {
+                if (window.contains(KubeMapping.event(e).last())) {
+                    events.add(tree);
+                }
+            } else {
+                items.add(tree);
+            }
+        }
+        writer.add(OBJECTS, "application/json", utf8(ObjectYaml.json(list("List", items))));
+        writer.add(EVENTS, "application/json", utf8(ObjectYaml.json(list("EventList", events))));
+        writer.add(WATCH, "application/x-ndjson", out -> {
+            for (WatchEvent e : journal) {
+                if (window.contains(e.at())) {
+                    out.write(JSON.writeValueAsBytes(line(e)));
+                    out.write('\n');
+                }
+            }
+        });
+        redacted.forEach((kind, n) -> {
+            if (n > 0) {
+                writer.countRedactions(kind, n);
+            }
+        });
+    }
+
+    /** The watch events of a {@code cluster/watch.ndjson}; a line that is not one is skipped. */
+    public static List<WatchEvent> readWatch(InputStream in) throws IOException {
+        List<WatchEvent> out = new ArrayList<>();
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                var n = JSON.readTree(line);
+                out.add(new WatchEvent(Instant.parse(n.path("at").asText()), WatchEvent.Type.valueOf(n.path("type").asText()),
+                        new KubeRef(n.path("kind").asText(), n.path("namespace").asText(""), n.path("name").asText()),
+                        n.path("resourceVersion").asText(""), n.path("summary").asText("")));
+            } catch (IOException | RuntimeException e) {
+                // a damaged line costs that line, not the timeline
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode line(WatchEvent e) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("at", e.at().toString());
+        n.put("type", e.type().name());
+        n.put("kind", e.ref().kind());
+        n.put("namespace", e.ref().namespace());
+        n.put("name", e.ref().name());
+        n.put("resourceVersion", e.resourceVersion());
+        n.put("summary", e.summary());
+        return n;
+    }
+
+    private static Map<String, Object> list(String kind, List<Object> items) {
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("apiVersion", "v1");
+        list.put("kind", kind);
+        list.put("metadata", Map.of());
+        list.put("items", items);
+        return list;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+}
