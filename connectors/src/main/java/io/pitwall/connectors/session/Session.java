@@ -59,6 +59,16 @@ public interface Session extends AutoCloseable {
                                 io.pitwall.connectors.model.TimeRange window) throws java.io.IOException {
     }
 
+    /** The session's metrics, when it has a source for them (a configured endpoint, or a bundle's series). */
+    default Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
+        return Optional.empty();
+    }
+
+    /** The session's alerts, when it has a source for them. */
+    default Optional<io.pitwall.connectors.metrics.AlertsSource> alerts() {
+        return Optional.empty();
+    }
+
     /** The incident's notes (Markdown) written at capture, when the session has them. */
     default Optional<String> notes() {
         return Optional.empty();

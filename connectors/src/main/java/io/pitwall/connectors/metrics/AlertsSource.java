@@ -1,0 +1,12 @@
+package io.pitwall.connectors.metrics;
+
+import io.pitwall.connectors.model.Alert;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** A session's alerts: Prometheus's (with their rules' expressions) and Alertmanager's, read-only. */
+public interface AlertsSource {
+
+    /** The firing and pending alerts now (or at capture time). */
+    CompletableFuture<List<Alert>> alerts();
+}
