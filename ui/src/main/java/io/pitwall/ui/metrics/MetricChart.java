@@ -1,0 +1,122 @@
+package io.pitwall.ui.metrics;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisMode;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.CrosshairIndicator;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.pitwall.connectors.metrics.PanelSpec;
+import io.pitwall.connectors.metrics.Unit;
+import io.pitwall.connectors.model.MetricSeries;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+
+/**
+ * One resource graph, drawn by chart-fx on a Canvas: a time axis, values in their unit, a
+ * crosshair with values, drag to zoom (right-click or the zoomer's reset to undo), pan with the
+ * middle button, legend entries that hide and show their line, requests and limits dashed.
+ * chart-fx reduces each line to what the pixels can show (min/max per pixel), so a million
+ * points draw as fast as a few thousand.
+ */
+public final class MetricChart extends BorderPane {
+
+    private final Label title = new Label();
+    private final Label problem = new Label();
+    private final DefaultNumericAxis x = new DefaultNumericAxis("", "");
+    private final DefaultNumericAxis y = new DefaultNumericAxis("", "");
+    private final XYChart chart = new XYChart(x, y);
+    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final Zoomer zoomer = new Zoomer(AxisMode.X);
+    private ChartData shown;
+
+    public MetricChart() {
+        getStyleClass().add("pw-metric-chart");
+        title.getStyleClass().add("pw-metric-chart-title");
+        problem.getStyleClass().add("pw-metric-chart-problem");
+        problem.setWrapText(true);
+        problem.setVisible(false);
+        x.setTimeAxis(true);
+        x.setAutoRangeRounding(false);
+        x.setAutoRangePadding(0);
+        y.setAutoRangeRounding(true);
+        y.setForceZeroInRange(true);
+        renderer.setDrawMarker(false);
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setPolyLineStyle(LineStyle.NORMAL);
+        renderer.setAllowNaNs(true); // a gap in the data stays a gap
+        renderer.setPointReduction(true);
+        chart.getRenderers().setAll(renderer);
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        zoomer.setPannerEnabled(true);
+        zoomer.setSliderVisible(false);
+        chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), new DataPointTooltip());
+        chart.getToolBar().setVisible(false);
+        chart.getToolBar().setManaged(false);
+        chart.setMinHeight(160);
+        setTop(title);
+        setCenter(new StackPane(chart, problem));
+    }
+
+    /** Shows {@code data}: its lines, its unit on the value axis and, if any, its problem. */
+    public void show(ChartData data) {
+        shown = data;
+        title.setText(data.title());
+        Unit unit = data.unit();
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Units.format(unit, n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        List<DataSet> sets = new ArrayList<>();
+        for (ChartData.Line line : data.lines()) {
+            sets.add(dataSet(line));
+        }
+        chart.getDatasets().setAll(sets);
+        zoomer.clear();
+        problem.setText(data.problem().orElse(""));
+        problem.setVisible(data.problem().isPresent());
+    }
+
+    private static DataSet dataSet(ChartData.Line line) {
+        MetricSeries s = line.series();
+        double[] xs = new double[s.size()];
+        long[] t = s.timesMillis();
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = t[i] / 1000.0; // the time axis counts seconds
+        }
+        DoubleDataSet set = new DoubleDataSet(line.label(), xs, s.values().clone(), xs.length, false);
+        if (line.role() != PanelSpec.Role.VALUE) {
+            set.setStyle("-fx-line-dash-array: 6 4; -fx-line-width: 1.5;");
+        }
+        return set;
+    }
+
+    public ChartData shown() {
+        return shown;
+    }
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    public Label problemLabel() {
+        return problem;
+    }
+}
