@@ -33,14 +33,15 @@ public record Alert(String name, State state, String severity, Map<String, Strin
         if (labels.containsKey("pod")) {
             return Optional.of(new KubeRef("Pod", ns, labels.get("pod")));
         }
-        for (String kind : new String[] {"deployment", "statefulset", "daemonset", "job", "cronjob"}) {
+        // "job" is Prometheus's scrape job; kube-state-metrics names a Kubernetes Job "job_name"
+        for (String kind : new String[] {"deployment", "statefulset", "daemonset", "cronjob", "job_name"}) {
             if (labels.containsKey(kind)) {
                 String k = switch (kind) {
                     case "deployment" -> "Deployment";
                     case "statefulset" -> "StatefulSet";
                     case "daemonset" -> "DaemonSet";
-                    case "job" -> "Job";
-                    default -> "CronJob";
+                    case "cronjob" -> "CronJob";
+                    default -> "Job";
                 };
                 return Optional.of(new KubeRef(k, ns, labels.get(kind)));
             }
