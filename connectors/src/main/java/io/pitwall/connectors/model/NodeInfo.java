@@ -10,6 +10,28 @@ public record NodeInfo(String name, Map<String, String> labels, boolean ready, b
         labels = Map.copyOf(labels);
     }
 
+    /** Allocatable CPU in cores (0 when unknown or unreadable). */
+    public double cpuCores() {
+        return amount(allocatableCpu);
+    }
+
+    /** Allocatable memory in bytes (0 when unknown or unreadable). */
+    public double memoryBytes() {
+        return amount(allocatableMemory);
+    }
+
+    private static double amount(String quantity) {
+        if (quantity == null || quantity.isBlank()) {
+            return 0;
+        }
+        try {
+            return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+                    new io.fabric8.kubernetes.api.model.Quantity(quantity)).doubleValue();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     public KubeRef ref() {
         return new KubeRef("Node", "", name);
     }

@@ -64,4 +64,21 @@ class ClusterStateTest {
                         .anyMatch(p -> p.ref().equals(r) && p.nodeName().equals(node.name()))).isTrue());
         assertThat(Related.to(pod.ref(), all)).containsExactly(pod.ref());
     }
+
+    @Test
+    void theOverviewCountsPhasesRestartsAndWhatTheNodesCanAllocate() throws Exception {
+        ClusterState all = dump();
+        Overview o = Overview.of(all, Optional.of("sock-shop"), java.util.OptionalDouble.of(1.5),
+                java.util.OptionalDouble.empty(), 2);
+        assertThat(o.scope()).isEqualTo("namespace sock-shop");
+        assertThat(o.podsByPhase().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(13);
+        assertThat(o.nodes()).isEqualTo(all.nodes().size()).isPositive();
+        // k9s-node.json allocates real quantities: cpu in cores or millicores, memory in Ki
+        NodeInfo node = all.nodes().getFirst();
+        assertThat(node.cpuCores()).isPositive();
+        assertThat(node.memoryBytes()).isGreaterThan(1024.0 * 1024 * 1024);
+        assertThat(o.cpuAllocatable()).isEqualTo(all.nodes().stream().mapToDouble(NodeInfo::cpuCores).sum());
+        assertThat(o.firingAlerts()).isEqualTo(2);
+        assertThat(o.cpuUsed()).hasValue(1.5);
+    }
 }

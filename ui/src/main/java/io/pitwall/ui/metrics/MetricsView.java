@@ -38,6 +38,7 @@ public final class MetricsView extends VBox {
     private final MetricChart queryChart = new MetricChart();
     private final Button closeQuery = new Button("Close query");
     private final VBox queryBox = new VBox(4);
+    private final OverviewTiles tiles = new OverviewTiles();
     private final List<MetricChart> charts = new ArrayList<>();
     private Function<String, CompletableFuture<RangeResult>> runner =
             q -> CompletableFuture.failedFuture(new QueryException("unavailable", "No metrics source", OptionalInt.empty()));
@@ -64,7 +65,9 @@ public final class MetricsView extends VBox {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setId("metrics-grid");
-        VBox body = new VBox(8, queryBox, grid);
+        tiles.setVisible(false);
+        tiles.setManaged(false);
+        VBox body = new VBox(8, tiles, queryBox, grid);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -83,6 +86,17 @@ public final class MetricsView extends VBox {
     public void showScope(String title, String statusText) {
         scope.setText(title);
         status.setText(statusText);
+    }
+
+    /** The overview tiles above the graphs (for the cluster or a namespace), or none. */
+    public void showOverview(Optional<io.pitwall.connectors.model.Overview> overview) {
+        overview.ifPresent(tiles::show);
+        tiles.setVisible(overview.isPresent());
+        tiles.setManaged(overview.isPresent());
+    }
+
+    public OverviewTiles tiles() {
+        return tiles;
     }
 
     public void showCharts(List<ChartData> data) {

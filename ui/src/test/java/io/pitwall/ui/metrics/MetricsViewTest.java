@@ -98,4 +98,23 @@ class MetricsViewTest {
         robot.clickOn("#metrics-close-query");
         assertThat(view.queryChartShown()).isFalse();
     }
+
+    @Test
+    void theOverviewTilesSayWhatTheClusterUses(FxRobot robot) {
+        io.pitwall.connectors.model.Overview o = new io.pitwall.connectors.model.Overview("namespace sock-shop",
+                java.util.OptionalDouble.of(2), 8, java.util.OptionalDouble.empty(), 16.0 * (1L << 30),
+                Map.of("Running", 12, "Pending", 1), 4, 1, 2, 3);
+        robot.interact(() -> view.showOverview(Optional.of(o)));
+        WaitForAsyncUtils.waitForFxEvents();
+        OverviewTiles tiles = view.tiles();
+        assertThat(tiles.isVisible()).isTrue();
+        assertThat(tiles.tiles().getFirst().getValue()).isEqualTo(25.0);
+        assertThat(tiles.tiles().getFirst().getDescription()).isEqualTo("2 cores of 8 cores");
+        assertThat(tiles.tiles().get(1).getDescription()).isEqualTo("no usage metrics");
+        assertThat(tiles.tiles().get(2).getChartData()).extracting(d -> d.getName()).containsExactlyInAnyOrder("Running", "Pending");
+        assertThat(tiles.tiles().get(4).getValue()).isEqualTo(1.0);
+        assertThat(tiles.tiles().get(5).getDescription()).isEqualTo("of 3 nodes");
+        robot.interact(() -> view.showOverview(Optional.empty()));
+        assertThat(tiles.isVisible()).isFalse();
+    }
 }
