@@ -3,27 +3,11 @@ package io.pitwall.connectors.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.fabric8.kubernetes.api.model.APIResourceBuilder;
-import io.fabric8.kubernetes.api.model.APIResourceList;
-import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.connectors.model.PodInfo;
 import io.pitwall.connectors.model.WorkloadInfo;
@@ -31,68 +15,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster watcher against fabric8's CRUD mock API server, for the API versions the it tier's
- * real 1.20 server lacks (discovery.k8s.io/v1 EndpointSlice, batch/v1 CronJob, autoscaling/v2
- * HorizontalPodAutoscaler).
- *
- * <p>The CRUD mock stores and serves any object, but does not know which kinds a server offers:
- * it answers {@code GET /apis/GROUP/VERSION} with an empty resource list (and {@code /api/v1} with
- * an empty object list), and the client it makes itself answers {@code supports(...)} without
- * asking. So the watcher gets a client of its own (Pitwall's, as in production), and each test
- * says, as expectations, what discovery answers: the resources of the group versions a server of
- * that Kubernetes version serves, 404 for the others. Access reviews are answered the same way.
+ * The cluster watcher against fabric8's CRUD mock API server ({@link MockApiServer}), for the API
+ * versions the it tier's real 1.20 server lacks (discovery.k8s.io/v1 EndpointSlice, batch/v1
+ * CronJob, autoscaling/v2 HorizontalPodAutoscaler), for access denied, and for lists that fail.
  */
 class ClusterWatcherCrudMockTest {
 
-    /** What the watcher watches at the newest versions: Kubernetes 1.25 and later. */
-    private static final List<Class<? extends HasMetadata>> NEWEST = ClusterWatcher.KINDS.stream()
-            .<Class<? extends HasMetadata>>map(k -> k.versions().getFirst()).toList();
+    private static final List<Class<? extends HasMetadata>> NEWEST = MockApiServer.NEWEST;
 
-    /** The mock server logs every request through java.util.logging; kept here, as JUL holds loggers weakly. */
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
-
-    static {
-        MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    }
-
-    private final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    private final MockApiServer mock = new MockApiServer();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicReference<ClusterState> latest = new AtomicReference<>();
-    private KubernetesMockServer server;
     /** The test's own client, as a kubelet or kubectl would write: fabric8's User-Agent. */
-    private KubernetesClient admin;
+    private final KubernetesClient admin = mock.admin();
     /** Pitwall's client, the one the watcher reads with. */
-    private KubernetesClient pitwall;
+    private KubernetesClient pitwall = mock.pitwall();
     private ClusterWatcher watcher;
-
-    @BeforeEach
-    void setUp() {
-        server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
-        server.init();
-        admin = server.createClient();
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withNamespace("test")
-                .withOauthToken("secret").withHttp2Disable(true).build();
-        pitwall = KubeClients.builder(config).build();
-    }
 
     @AfterEach
     void tearDown() {
@@ -101,53 +50,7 @@ class ClusterWatcherCrudMockTest {
         }
         timer.shutdownNow();
         pitwall.close();
-        admin.close();
-        server.destroy();
-    }
-
-    /**
-     * Discovery as a server that offers exactly {@code served} answers it: the resource list of
-     * each of their group versions, and 404 for every other group version the watcher may ask for.
-     */
-    private void serve(List<Class<? extends HasMetadata>> served) {
-        Map<String, APIResourceListBuilder> lists = new LinkedHashMap<>();
-        for (Class<? extends HasMetadata> type : served) {
-            String gv = HasMetadata.getApiVersion(type);
-            boolean namespaced = ClusterWatcher.KINDS.stream().filter(k -> k.versions().contains(type))
-                    .map(WatchedKind::namespaced).findFirst().orElseThrow();
-            lists.computeIfAbsent(gv, v -> new APIResourceListBuilder().withGroupVersion(v))
-                    .addToResources(new APIResourceBuilder().withKind(HasMetadata.getKind(type))
-                            .withName(HasMetadata.getPlural(type)).withNamespaced(namespaced)
-                            .withVerbs("get", "list", "watch").build());
-        }
-        Set<String> asked = new LinkedHashSet<>();
-        ClusterWatcher.KINDS.forEach(k -> k.versions().forEach(v -> asked.add(HasMetadata.getApiVersion(v))));
-        for (String gv : asked) {
-            String path = discoveryPath(gv);
-            if (lists.containsKey(gv)) {
-                APIResourceList list = lists.get(gv).build();
-                server.expect().get().withPath(path).andReturn(200, list).always();
-            } else {
-                server.expect().get().withPath(path).andReturn(404, new StatusBuilder().withStatus("Failure")
-                        .withReason("NotFound").withCode(404).withMessage("the server could not find the requested resource")
-                        .build()).always();
-            }
-        }
-    }
-
-    private static String discoveryPath(String groupVersion) {
-        return groupVersion.contains("/") ? "/apis/" + groupVersion : "/api/" + groupVersion;
-    }
-
-    /** Access reviews: allowed, except list and watch of {@code denied} resources. */
-    private void allowAllBut(String... denied) {
-        Set<String> no = Set.of(denied);
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews").andReply(201, request -> {
-            SelfSubjectAccessReview review = Serialization.unmarshal(request.getUtf8Body(), SelfSubjectAccessReview.class);
-            boolean allowed = !no.contains(review.getSpec().getResourceAttributes().getResource());
-            review.setStatus(new SubjectAccessReviewStatusBuilder().withAllowed(allowed).build());
-            return review;
-        }).always();
+        mock.close();
     }
 
     private ClusterState start() throws Exception {
@@ -167,18 +70,8 @@ class ClusterWatcherCrudMockTest {
         return fail("not within 10 s: " + what + "; last state " + latest.get());
     }
 
-    /** Every request the server received so far, as "METHOD path", after checking it was Pitwall's read. */
     private List<String> pitwallRequests() throws InterruptedException {
-        List<String> seen = new ArrayList<>();
-        for (RecordedRequest r = server.takeRequest(0, TimeUnit.MILLISECONDS); r != null;
-             r = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
-            if (r.getHeader("User-Agent") != null && r.getHeader("User-Agent").startsWith(KubeClients.USER_AGENT_PREFIX)) {
-                seen.add(r.getMethod() + " " + r.getPath());
-            }
-        }
-        assertThat(seen).isNotEmpty().allSatisfy(r -> assertThat(r)
-                .matches("GET .*|POST /apis/authorization\\.k8s\\.io/v1/selfsubjectaccessreviews"));
-        return seen;
+        return mock.pitwallRequests();
     }
 
     private void createNamespaceAndPod(String name) {
@@ -213,8 +106,8 @@ class ClusterWatcherCrudMockTest {
 
     @Test
     void theNewestVersionsAreWatchedWhereTheServerOffersThem() throws Exception {
-        serve(NEWEST);
-        allowAllBut();
+        mock.serve(NEWEST);
+        mock.allowAllBut();
         createNamespaceAndPod("web-1");
         createNewestOnlyKinds();
 
@@ -249,8 +142,8 @@ class ClusterWatcherCrudMockTest {
                 io.fabric8.kubernetes.api.model.discovery.v1beta1.EndpointSlice.class,
                 io.fabric8.kubernetes.api.model.autoscaling.v2beta2.HorizontalPodAutoscaler.class,
                 io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler.class));
-        serve(k120);
-        allowAllBut();
+        mock.serve(k120);
+        mock.allowAllBut();
         admin.resource(new io.fabric8.kubernetes.api.model.batch.v1beta1.CronJobBuilder()
                 .withNewMetadata().withName("legacy").withNamespace("shop").endMetadata()
                 .withNewSpec().withSchedule("*/5 * * * *").endSpec().build()).create();
@@ -274,8 +167,8 @@ class ClusterWatcherCrudMockTest {
 
     @Test
     void aPodCreatedChangedAndDeletedIsFollowed() throws Exception {
-        serve(NEWEST);
-        allowAllBut();
+        mock.serve(NEWEST);
+        mock.allowAllBut();
         admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
         assertThat(pod(start(), "web-2")).isEmpty();
 
@@ -298,8 +191,8 @@ class ClusterWatcherCrudMockTest {
         // a Kubernetes 1.16: no discovery.k8s.io at all
         List<Class<? extends HasMetadata>> served = new ArrayList<>(NEWEST);
         served.remove(io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class);
-        serve(served);
-        allowAllBut();
+        mock.serve(served);
+        mock.allowAllBut();
         createNamespaceAndPod("web-3");
 
         ClusterState s = start();
@@ -315,8 +208,8 @@ class ClusterWatcherCrudMockTest {
 
     @Test
     void whatTheUserMayNotListIsNoAccessAndNeverListed() throws Exception {
-        serve(NEWEST);
-        allowAllBut("nodes", "namespaces");
+        mock.serve(NEWEST);
+        mock.allowAllBut("nodes", "namespaces");
         createNamespaceAndPod("web-4");
 
         ClusterState s = start();
@@ -329,16 +222,76 @@ class ClusterWatcherCrudMockTest {
     }
 
     @Test
-    void pitwallsRequestsCarryItsUserAgent() throws Exception {
-        serve(NEWEST);
-        allowAllBut();
+    void aListThatFailsIsAReasonInWordsAndTheRestIsWatchedUntilItLists() throws Exception {
+        mock.serve(NEWEST).allowAllBut().failList("/api/v1/pods", 500, "InternalError", "etcdserver: request timed out");
+        createNamespaceAndPod("web-5");
+
+        // the first state does not wait for pods: it comes without them, and says why
+        ClusterState s = start();
+        assertThat(watcher.listFailures())
+                .containsExactly(java.util.Map.entry("Pod", "listing pods failed: the server answered 500 (etcdserver: request timed out)"));
+        assertThat(s.pods()).isEmpty();
+        assertThat(s.counts()).doesNotContainKey("Pod").containsKey("Service");
+        assertThat(s.namespaces()).contains("shop");
+        assertThat(s.noAccess()).isEmpty();
+        // the kinds that listed are watched; the failing one is not a lost connection
+        assertThat(watcher.watching()).isTrue();
+
+        mock.heal("/api/v1/pods");
+        awaitState("pods listed once the server answers", after -> pod(after, "web-5").isPresent());
+        assertThat(watcher.listFailures()).isEmpty();
+        assertThat(mock.pitwallRequests()).filteredOn(r -> r.startsWith("GET /api/v1/pods?resourceVersion=0")).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void aListWithNoAnswerIsATimeoutInWords() throws Exception {
+        // answered after 5 s, when the client gave up after 2 s (twice); the server stops within 10 s
+        mock.serve(NEWEST).allowAllBut().delayList("/api/v1/services", 5_000);
+        pitwall.close();
+        io.fabric8.kubernetes.client.Config quick = mock.config();
+        quick.setRequestTimeout(2_000);
+        pitwall = KubeClients.builder(quick).build();
+
         start();
-        List<String> agents = new ArrayList<>();
-        for (RecordedRequest r = server.takeRequest(0, TimeUnit.MILLISECONDS); r != null;
-             r = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
-            agents.add(r.getHeader("User-Agent"));
-        }
-        assertThat(agents).isNotEmpty().containsOnly(KubeClients.USER_AGENT);
+
+        assertThat(watcher.listFailures())
+                .containsExactly(java.util.Map.entry("Service", "listing services failed: no answer within the timeout"));
+    }
+
+    @Test
+    void aListRefusedDespiteTheAccessReviewIsNoAccessAndNotRetried() throws Exception {
+        // e.g. a server whose access reviews say yes (or cannot be asked) while RBAC says no
+        mock.serve(NEWEST).allowAllBut().failList("/api/v1/nodes", 403, "Forbidden",
+                "nodes is forbidden: User \"viewer\" cannot list resource \"nodes\" in API group \"\" at the cluster scope");
+        createNamespaceAndPod("web-6");
+
+        ClusterState s = start();
+
+        assertThat(s.noAccess()).containsExactly("Node");
+        assertThat(watcher.listFailures()).isEmpty();
+        assertThat(pod(s, "web-6")).isPresent();
+        Thread.sleep(1_500); // longer than the informers' retry interval here
+        assertThat(mock.pitwallRequests()).filteredOn(r -> r.startsWith("GET /api/v1/nodes")).hasSize(1);
+        assertThat(watcher.watching()).isTrue();
+    }
+
+    @Test
+    void listFailuresInWords() {
+        var refused = new io.fabric8.kubernetes.client.KubernetesClientException("refused",
+                new java.net.ConnectException("Connection refused"));
+        assertThat(ClusterWatcher.listFailure("pods", new java.util.concurrent.CompletionException(refused)))
+                .isEqualTo("listing pods failed: connection refused");
+        assertThat(ClusterWatcher.listFailure("jobs", new IllegalStateException("boom\nat line 2")))
+                .isEqualTo("listing jobs failed: boom");
+    }
+
+    @Test
+    void pitwallsRequestsCarryItsUserAgent() throws Exception {
+        mock.serve(NEWEST);
+        mock.allowAllBut();
+        start();
+        assertThat(mock.takeRequests()).isNotEmpty().extracting(MockApiServer.Request::userAgent)
+                .containsOnly(KubeClients.USER_AGENT);
         assertThat(KubeClients.USER_AGENT).matches("pitwall/\\d+\\.\\d+\\.\\d+.*");
     }
 }
