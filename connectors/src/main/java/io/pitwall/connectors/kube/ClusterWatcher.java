@@ -131,21 +131,26 @@ public final class ClusterWatcher implements AutoCloseable {
             informers.put(kind.kind(), informer);
             settled.add(listedOrFailed);
             informer.start().whenComplete((v, error) -> {
-                if (error == null && listFailures.containsKey(kind.kind())) {
-                    // listed at last: the failure goes with the first state that has the kind
-                    timer.execute(() -> {
-                        listFailures.remove(kind.kind());
-                        if (initialized && !closed) {
-                            sink.accept(snapshot());
-                        }
-                    });
-                }
                 listedOrFailed.complete(null);
+                if (error == null && !closed && listFailures.containsKey(kind.kind())) {
+                    // listed at last: the failure goes with the first state that has the kind
+                    try {
+                        timer.execute(() -> {
+                            listFailures.remove(kind.kind());
+                            if (initialized && !closed) {
+                                sink.accept(snapshot());
+                            }
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        // the timer stopped: the watcher is being closed
+                    }
+                }
             });
         }
         // on the timer's thread, as every later state: a kind listed late is never lost between them
         return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
-            // from now on changes are delivered; the first state is whole, never half-listed
+            // from now on changes are delivered; the first state has every kind that listed, and
+            // none half-listed
             initialized = true;
             ClusterState state = snapshot();
             sink.accept(state);
