@@ -15,6 +15,9 @@ PKI=$STATE_DIR/pki
 SECRETS=$STATE_DIR/secrets
 KUBECONFIG_FILE=$STATE_DIR/kubeconfig
 ENDPOINTS_FILE=$STATE_DIR/endpoints.properties
+# kube-apiserver's audit log (JSON lines), appended to across restarts; rotated at 200 MB into
+# audit-TIMESTAMP.log beside it
+AUDIT_LOG=$STATE_DIR/logs/audit.log
 
 # shellcheck source=lib/common.sh
 . "$HERE/lib/common.sh"
@@ -41,7 +44,8 @@ USAGE
 prepare_state_dir() {
     mkdir -p "$STATE_DIR"/{logs,pids,data,config,pki,secrets}
     chmod 700 "$PKI" "$SECRETS"
-    cp "$HERE/config/prometheus.yml" "$HERE/config/rules.yml" "$HERE/config/alertmanager.yml" "$CONF/"
+    cp "$HERE/config/prometheus.yml" "$HERE/config/rules.yml" "$HERE/config/alertmanager.yml" \
+        "$HERE/config/audit-policy.yaml" "$CONF/"
     ensure_pki
     ensure_tokens
     write_kubeconfigs
@@ -59,6 +63,7 @@ zipkin.url=${URL[zipkin]}
 etcd.url=${URL[etcd]}
 kube.apiserver.url=${URL[apiserver]}
 kube.kubeconfig=$KUBECONFIG_FILE
+kube.audit.log=$AUDIT_LOG
 kube.context.admin=pitwall-admin
 kube.context.viewer=pitwall-viewer
 kube.viewer.namespace=pitwall-view
@@ -83,6 +88,18 @@ summary() {
     log "kubeconfig: $KUBECONFIG_FILE"
 }
 
+# An apiserver started before it had an audit log (an older backends.sh) is stopped, so that
+# `up` starts it again with one: the it tier reads that log.
+restart_apiserver_without_audit() {
+    local pid args=()
+    pid=$(server_pid apiserver) || return 0
+    { mapfile -d '' -t args <"/proc/$pid/cmdline"; } 2>/dev/null || return 0
+    [[ " ${args[*]} " == *" --audit-log-path=$AUDIT_LOG "* ]] && return 0
+    log "apiserver (pid $pid) runs without the audit log $AUDIT_LOG; restarting it"
+    rm -f "$ENDPOINTS_FILE"
+    stop_server apiserver
+}
+
 cmd_up() {
     local name
     install_all
@@ -92,6 +109,7 @@ cmd_up() {
         is_running "$name" || rm -f "$ENDPOINTS_FILE"
     done
     prepare_state_dir
+    restart_apiserver_without_audit
     # Zipkin is the slowest and independent: it starts first. The kube servers need etcd,
     # controller-manager and scheduler need the apiserver.
     start_servers zipkin nodeexporter alertmanager prometheus etcd

@@ -91,7 +91,9 @@ start_apiserver() {
         --service-account-issuer=https://kubernetes.default.svc.cluster.local \
         --service-account-key-file="$PKI/sa.pub" --service-account-signing-key-file="$PKI/sa.key" \
         --service-cluster-ip-range=10.96.0.0/24 --endpoint-reconciler-type=none \
-        --allow-privileged=true --cert-dir="$DATA/apiserver"
+        --allow-privileged=true --cert-dir="$DATA/apiserver" \
+        --audit-policy-file="$CONF/audit-policy.yaml" --audit-log-path="$AUDIT_LOG" \
+        --audit-log-maxsize=200 --audit-log-maxbackup=3
 }
 
 start_controller_manager() {

@@ -3,7 +3,6 @@ package io.pitwall.connectors.kube;
 import io.pitwall.connectors.Errors;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.pitwall.connectors.session.SourceState;
@@ -65,7 +64,7 @@ public final class ClusterProbe {
         String server = c.getMasterUrl();
         String tls = Boolean.TRUE.equals(c.getTrustCerts()) ? " (TLS NOT verified: insecure-skip-tls-verify in kubeconfig)" : "";
         long start = System.nanoTime();
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(c).build();
+        KubernetesClient client = KubeClients.builder(c).build();
         try {
             VersionInfo version = client.getKubernetesVersion();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -75,7 +74,7 @@ public final class ClusterProbe {
             c.setConnectionTimeout(connectTimeout);
             c.setRequestTimeout(requestTimeout);
             c.setRequestRetryBackoffLimit(retries);
-            return new Connection(state, Optional.of(new KubernetesClientBuilder().withConfig(c).build()),
+            return new Connection(state, Optional.of(KubeClients.builder(c).build()),
                     Optional.ofNullable(c.getNamespace()));
         } catch (KubernetesClientException e) {
             client.close();

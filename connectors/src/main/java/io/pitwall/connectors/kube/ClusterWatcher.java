@@ -16,9 +16,11 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.pitwall.connectors.Errors;
 import io.pitwall.connectors.model.ClusterState;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,6 +82,8 @@ public final class ClusterWatcher implements AutoCloseable {
     private final Map<String, SharedIndexInformer<? extends HasMetadata>> informers = new ConcurrentHashMap<>();
     private final Set<String> noAccess = ConcurrentHashMap.newKeySet();
     private final Set<String> absent = ConcurrentHashMap.newKeySet();
+    /** Kinds whose first list failed (and is being retried), with why. */
+    private final Map<String, String> listFailures = new ConcurrentHashMap<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean closed;
     private volatile boolean initialized;
@@ -88,7 +92,7 @@ public final class ClusterWatcher implements AutoCloseable {
 
     /**
      * @param homeNamespace the context's namespace: watched alone where the user may not list all
-     * @param timer         runs the coalesced rebuilds
+     * @param timer         builds and delivers every state; one thread, so states arrive in order
      * @param sink          receives each new state, on the timer's thread
      */
     public ClusterWatcher(KubernetesClient client, Optional<String> homeNamespace, ScheduledExecutorService timer,
@@ -117,11 +121,13 @@ public final class ClusterWatcher implements AutoCloseable {
 
     /**
      * Probes access and starts the informers. Blocking (discovery and access reviews): call it on
-     * a connector thread. The future completes with the first full state, when every informer has
-     * listed.
+     * a connector thread. The future completes with the first state when every informer has
+     * listed or failed to: a kind whose list failed is left out of it, named in
+     * {@link #listFailures()}, and joins a later state once a retry lists it. A kind whose list
+     * is refused (403) is "no access", and not retried.
      */
     public CompletableFuture<ClusterState> start() {
-        List<CompletableFuture<Void>> synced = new ArrayList<>();
+        List<CompletableFuture<Void>> settled = new ArrayList<>();
         AccessProbe access = new AccessProbe(client);
         for (WatchedKind kind : KINDS) {
             Optional<Class<? extends HasMetadata>> version = kind.versions().stream().filter(client::supports).findFirst();
@@ -136,21 +142,95 @@ public final class ClusterWatcher implements AutoCloseable {
             }
             SharedIndexInformer<? extends HasMetadata> informer = scope.runnableInformer(0);
             informer.addEventHandler(new Changed<>());
-            // a failed list or watch: note it and let the informer retry with its backoff
-            informer.exceptionHandler((started, error) -> {
-                lastFailure = clock.instant();
-                return true;
-            });
+            CompletableFuture<Void> listedOrFailed = new CompletableFuture<>();
+            informer.exceptionHandler((started, error) -> failed(kind, started, error, listedOrFailed));
             informers.put(kind.kind(), informer);
-            synced.add(informer.start().toCompletableFuture());
+            settled.add(listedOrFailed);
+            informer.start().whenComplete((v, error) -> {
+                listedOrFailed.complete(null);
+                if (error == null && !closed && listFailures.containsKey(kind.kind())) {
+                    // listed at last: the failure goes with the first state that has the kind
+                    try {
+                        timer.execute(() -> {
+                            listFailures.remove(kind.kind());
+                            if (initialized && !closed) {
+                                sink.accept(snapshot());
+                            }
+                        });
+                    } catch (java.util.concurrent.RejectedExecutionException closing) {
+                        // the timer stopped: the watcher is being closed
+                    }
+                }
+            });
         }
-        return CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)).thenApply(v -> {
-            // from now on changes are delivered; the first state is whole, never half-listed
+        // on the timer's thread, as every later state: a kind listed late is never lost between them
+        return CompletableFuture.allOf(settled.toArray(CompletableFuture[]::new)).thenApplyAsync(v -> {
+            // from now on changes are delivered; the first state has every kind that listed, and
+            // none half-listed
             initialized = true;
             ClusterState state = snapshot();
             sink.accept(state);
             return state;
-        });
+        }, timer);
+    }
+
+    /**
+     * A list or watch of {@code kind} failed. Once listed, the informer retries with its backoff
+     * and {@link #healthy} says so. Before: a refusal (403) makes the kind "no access" and stops
+     * its informer; anything else is kept as the kind's list failure, in words, and retried.
+     */
+    private boolean failed(WatchedKind kind, boolean listed, Throwable error, CompletableFuture<Void> listedOrFailed) {
+        if (listed) {
+            lastFailure = clock.instant();
+            return true;
+        }
+        boolean forbidden = cause(error) instanceof KubernetesClientException k && k.getCode() == 403;
+        if (forbidden) {
+            noAccess.add(kind.kind());
+            informers.remove(kind.kind());
+            listFailures.remove(kind.kind());
+        } else {
+            listFailures.put(kind.kind(), listFailure(kind.resource(), error));
+        }
+        listedOrFailed.complete(null);
+        changed();
+        return !forbidden;
+    }
+
+    /** "listing pods failed: REASON", REASON fit to show the user. */
+    static String listFailure(String resource, Throwable error) {
+        Throwable e = cause(error);
+        String reason = null;
+        if (e instanceof KubernetesClientException k && k.getCode() > 0) {
+            String message = k.getStatus() == null ? null : k.getStatus().getMessage();
+            reason = "the server answered " + k.getCode() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+        }
+        for (Throwable t = e; t != null && reason == null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof java.io.InterruptedIOException && "timeout".equals(t.getMessage())) {
+                reason = "no answer within the timeout";
+            } else if (t instanceof java.net.ConnectException) {
+                reason = "connection refused";
+            }
+        }
+        return "listing " + resource + " failed: " + (reason == null ? Errors.firstLine(e) : reason);
+    }
+
+    private static Throwable cause(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException)
+                && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    /**
+     * The kinds whose first list failed and is being retried, with why ("listing pods failed:
+     * the server answered 500 (...)"), by kind. Empty when every kind listed.
+     */
+    public java.util.SortedMap<String, String> listFailures() {
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(listFailures));
     }
 
     /** Where {@code kind} may be watched: all namespaces, the home namespace, or nowhere (null). */
@@ -170,6 +250,9 @@ public final class ClusterWatcher implements AutoCloseable {
         List<HasMetadata> all = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Map.Entry<String, SharedIndexInformer<? extends HasMetadata>> e : new HashMap<>(informers).entrySet()) {
+            if (!e.getValue().hasSynced()) {
+                continue; // not listed yet: not "none"
+            }
             List<? extends HasMetadata> items = e.getValue().getStore().list();
             all.addAll(items);
             counts.put(e.getKey(), items.size());
@@ -187,9 +270,12 @@ public final class ClusterWatcher implements AutoCloseable {
         return Optional.ofNullable(informer.getStore().getByKey(key)).map(ObjectYaml::redacted);
     }
 
-    /** Whether every informer has its watch open (false while the API server is unreachable). */
+    /**
+     * Whether every informer that has listed has its watch open (false while the API server is
+     * unreachable). Kinds not listed yet are in {@link #listFailures()} instead.
+     */
     public boolean watching() {
-        return informers.values().stream().allMatch(SharedIndexInformer::isWatching);
+        return informers.values().stream().filter(SharedIndexInformer::hasSynced).allMatch(SharedIndexInformer::isWatching);
     }
 
     /**

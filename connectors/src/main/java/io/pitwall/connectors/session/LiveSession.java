@@ -79,27 +79,23 @@ public final class LiveSession implements Session {
             }
             this.client = client;
             this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pitwall-cluster").factory());
+            String server = client.getConfiguration().getMasterUrl();
             this.watcher = new ClusterWatcher(client, connection.namespace(), timer, Clock.systemUTC(), state -> {
                 clusterState = state;
-                if (!lost) {
-                    update(Signal.CLUSTER, withCounts(reached, state));
-                }
+                update(Signal.CLUSTER, clusterSourceState(reached, server));
             });
             // informers re-list and re-watch by themselves; the status bar says while they cannot
-            String server = client.getConfiguration().getMasterUrl();
             timer.scheduleWithFixedDelay(() -> {
                 boolean watching = watcher.healthy(java.time.Duration.ofSeconds(3));
                 unhealthyChecks = watching ? 0 : unhealthyChecks + 1;
                 // two checks in a row: a watch that is just opening is not a lost connection
                 if (unhealthyChecks >= 2 && !lost && clusterState != null) {
                     lost = true;
-                    update(Signal.CLUSTER, new SourceState.Failing("lost the connection to " + server + "; reconnecting"));
                 } else if (watching && lost) {
                     lost = false;
-                    ClusterState now = watcher.snapshot();
-                    clusterState = now;
-                    update(Signal.CLUSTER, withCounts(reached, now));
+                    clusterState = watcher.snapshot();
                 }
+                update(Signal.CLUSTER, clusterSourceState(reached, server));
             }, LOST_CHECK_MILLIS, LOST_CHECK_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         try {
@@ -110,6 +106,22 @@ public final class LiveSession implements Session {
         } catch (RuntimeException e) {
             update(Signal.CLUSTER, new SourceState.Failing("watching the cluster failed: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The cluster source's state now: the connection lost, or a kind that could not be listed
+     * (in words, while it is retried), or else the reached state with what the cluster holds.
+     */
+    private SourceState clusterSourceState(SourceState reached, String server) {
+        if (lost) {
+            return new SourceState.Failing("lost the connection to " + server + "; reconnecting");
+        }
+        java.util.SortedMap<String, String> failures = watcher.listFailures();
+        if (!failures.isEmpty()) {
+            return new SourceState.Failing(String.join("; ", failures.values()) + "; retrying");
+        }
+        ClusterState state = clusterState;
+        return state == null ? reached : withCounts(reached, state);
     }
 
     /** The reached state, its endpoint followed by what the cluster holds. */
@@ -154,7 +166,9 @@ public final class LiveSession implements Session {
             return;
         }
         synchronized (states) {
-            states.put(signal, state);
+            if (state.equals(states.put(signal, state))) {
+                return; // unchanged: listeners hear of changes only
+            }
         }
         listeners.forEach(l -> l.accept(signal, state));
     }

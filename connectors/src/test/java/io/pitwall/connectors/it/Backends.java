@@ -84,6 +84,15 @@ public final class Backends {
         return Path.of(value("kube.kubeconfig", "kubeconfig"));
     }
 
+    /**
+     * kube-apiserver's audit log (JSON lines). Not checked here: a check that reads it says what
+     * is missing.
+     */
+    public Path auditLog() {
+        return Path.of(value("kube.audit.log", "kube-apiserver audit log; the servers were started by an older"
+                + " backends.sh"));
+    }
+
     public String adminContext() {
         return value("kube.context.admin", "admin context");
     }

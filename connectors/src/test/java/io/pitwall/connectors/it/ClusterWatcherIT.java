@@ -7,11 +7,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.pitwall.connectors.kube.ClusterWatcher;
+import io.pitwall.connectors.kube.KubeClients;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.connectors.model.PodInfo;
 import java.time.Clock;
@@ -67,7 +67,10 @@ class ClusterWatcherIT {
         admin.close();
     }
 
-    /** A client of {@code context} that records the method and path of every request it sends. */
+    /**
+     * A Pitwall client of {@code context} (its User-Agent, so the audit check sees it) that also
+     * records the method and path of every request it sends.
+     */
     private KubernetesClient recordingClient(String context) {
         Config config = Config.fromKubeconfig(context, backends.kubeconfig().toFile());
         Interceptor recorder = new Interceptor() {
@@ -76,7 +79,7 @@ class ClusterWatcherIT {
                 requests.add(request.method() + " " + request.uri().getPath());
             }
         };
-        return new KubernetesClientBuilder().withConfig(config)
+        return KubeClients.builder(config)
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("pitwall-recorder", recorder)).build();
     }
 
