@@ -1,0 +1,321 @@
+package io.pitwall.connectors.prometheus;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.NumberInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.pitwall.connectors.model.MetricSeries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prometheus HTTP API bodies, streamed with Jackson's {@link JsonParser}: the envelope
+ * ({@code status, data, errorType, error, warnings, infos}) and a matrix, vector or scalar result
+ * straight into each series' parallel arrays, with no tree and no object per sample. Values may
+ * be "NaN", "+Inf", "-Inf"; native-histogram samples are skipped. The fields may come in any order.
+ */
+public final class PromJson {
+
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
+    static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
+
+    private PromJson() {
+    }
+
+    /** Reads the {@code data} field; the parser is on its first token. */
+    @FunctionalInterface
+    public interface DataReader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /**
+     * A response's envelope.
+     *
+     * @param kind    "Status" when a Kubernetes API server answered instead of Prometheus
+     * @param message a Kubernetes Status's message
+     */
+    public record Envelope<T>(String status, T data, String errorType, String error, List<String> warnings,
+                              List<String> infos, String kind, String message) {
+
+        public boolean isError() {
+            return "error".equals(status);
+        }
+    }
+
+    /** Parses a whole body. */
+    public static <T> Envelope<T> envelope(InputStream in, DataReader<T> data) throws IOException {
+        try (JsonParser p = FACTORY.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
+            }
+            String status = "";
+            String errorType = "";
+            String error = "";
+            String kind = "";
+            String message = "";
+            T value = null;
+            List<String> warnings = List.of();
+            List<String> infos = List.of();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "status" -> status = text(p, t);
+                    case "errorType" -> errorType = text(p, t);
+                    case "error" -> error = text(p, t);
+                    case "kind" -> kind = text(p, t);
+                    case "message" -> message = text(p, t);
+                    case "warnings" -> warnings = strings(p);
+                    case "infos" -> infos = strings(p);
+                    case "data" -> {
+                        if (t == JsonToken.VALUE_NULL) {
+                            value = null;
+                        } else {
+                            value = data.read(p);
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            return new Envelope<>(status, value, errorType, error, warnings, infos, kind, message);
+        }
+    }
+
+    private static String text(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return "";
+        }
+        return t == JsonToken.VALUE_NULL ? "" : p.getText();
+    }
+
+    /** An array of strings (label names, label values, warnings); null is an empty list. */
+    public static List<String> strings(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(p, JsonToken.START_ARRAY);
+        List<String> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken().isStructStart()) {
+                p.skipChildren();
+            } else {
+                out.add(p.getText());
+            }
+        }
+        return out;
+    }
+
+    /** The data as a Jackson tree (alerts, rules, build info: small answers). */
+    public static JsonNode tree(JsonParser p) throws IOException {
+        return MAPPER.readTree(p);
+    }
+
+    /** {@code data} of a query or query_range: {@code {resultType, result}}, as series. */
+    public static List<MetricSeries> result(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_OBJECT);
+        List<MetricSeries> series = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("result")) {
+                series = seriesArray(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return series;
+    }
+
+    /** A result array: series objects (matrix, vector) or one {@code [time, "value"]} (scalar, string). */
+    static List<MetricSeries> seriesArray(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        expect(p, JsonToken.START_ARRAY);
+        List<MetricSeries> out = new ArrayList<>();
+        Points points = new Points();
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_OBJECT && t != JsonToken.END_ARRAY) {
+            // scalar: [1435781451.781, "1"]
+            long time = millis(p);
+            p.nextToken();
+            double v = value(p);
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                p.skipChildren();
+            }
+            out.add(new MetricSeries(Map.of(), new long[] {time}, new double[] {v}));
+            return out;
+        }
+        while (t == JsonToken.START_OBJECT) {
+            out.add(series(p, points));
+            t = p.nextToken();
+        }
+        expect(p, JsonToken.END_ARRAY);
+        return out;
+    }
+
+    private static MetricSeries series(JsonParser p, Points points) throws IOException {
+        Map<String, String> labels = Map.of();
+        points.clear();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "metric" -> labels = labels(p, t);
+                case "values" -> {
+                    if (t == JsonToken.START_ARRAY) {
+                        while (p.nextToken() == JsonToken.START_ARRAY) {
+                            point(p, points);
+                        }
+                        expect(p, JsonToken.END_ARRAY);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "value" -> {
+                    if (t == JsonToken.START_ARRAY) {
+                        point(p, points);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return points.series(labels);
+    }
+
+    private static Map<String, String> labels(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Map.of();
+        }
+        Map<String, String> labels = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v.isStructStart()) {
+                p.skipChildren();
+            } else {
+                labels.put(name, p.getText());
+            }
+        }
+        return labels;
+    }
+
+    /** One {@code [time, "value"]}; the parser is on its START_ARRAY and ends on its END_ARRAY. */
+    private static void point(JsonParser p, Points points) throws IOException {
+        p.nextToken();
+        long time = millis(p);
+        p.nextToken();
+        double v = value(p);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            p.skipChildren();
+        }
+        points.add(time, v);
+    }
+
+    /** A sample's time, in seconds (a number, maybe fractional), as epoch milliseconds. */
+    static long millis(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue() * 1000;
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Math.round(p.getDoubleValue() * 1000);
+        }
+        if (t == JsonToken.VALUE_STRING) {
+            return Math.round(NumberInput.parseDouble(p.getText(), true) * 1000);
+        }
+        throw new com.fasterxml.jackson.core.JsonParseException(p, "a sample's time is not a number");
+    }
+
+    /** A sample's value: a string ("1", "1e+00", "NaN", "+Inf", "-Inf"), or a number. */
+    static double value(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        if (t != JsonToken.VALUE_STRING) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "a sample's value is not a string");
+        }
+        return parseValue(p.getText());
+    }
+
+    /** Prometheus's text of a float. */
+    public static double parseValue(String s) {
+        switch (s) {
+            case "NaN":
+                return Double.NaN;
+            case "+Inf":
+            case "Inf":
+                return Double.POSITIVE_INFINITY;
+            case "-Inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                try {
+                    return NumberInput.parseDouble(s, true);
+                } catch (NumberFormatException e) {
+                    return Double.NaN;
+                }
+        }
+    }
+
+    /** Prometheus's text of a float, as it writes it ("NaN", "+Inf", shortest digits). */
+    public static String formatValue(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private static void expect(JsonParser p, JsonToken expected) throws IOException {
+        if (p.currentToken() != expected) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "expected " + expected + " but found "
+                    + p.currentToken());
+        }
+    }
+
+    /** One growing pair of arrays, reused from series to series. */
+    private static final class Points {
+        private long[] times = new long[256];
+        private double[] values = new double[256];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(long t, double v) {
+            if (size == times.length) {
+                times = Arrays.copyOf(times, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            times[size] = t;
+            values[size] = v;
+            size++;
+        }
+
+        MetricSeries series(Map<String, String> labels) {
+            return new MetricSeries(labels, Arrays.copyOf(times, size), Arrays.copyOf(values, size));
+        }
+    }
+}
