@@ -81,25 +81,30 @@ public final class ResourcePanels {
         List<PanelSpec> out = new ArrayList<>();
         out.add(new PanelSpec("cpu", "CPU", Unit.CORES, List.of(
                 value("sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{" + sel + "}[" + RATE_INTERVAL + "]))" + pods,
-                        "{{pod}}", "container_cpu_usage_seconds_total", "kube_pod_owner"),
+                        "{{pod}}", "container_cpu_usage_seconds_total"),
                 threshold(Role.REQUEST, "max(sum by (namespace, pod) (kube_pod_container_resource_requests{" + ns + ",resource=\"cpu\"})" + pods + ")",
-                        "request per pod", "kube_pod_container_resource_requests", "kube_pod_owner"),
+                        "request per pod", "kube_pod_container_resource_requests"),
                 threshold(Role.LIMIT, "max(sum by (namespace, pod) (kube_pod_container_resource_limits{" + ns + ",resource=\"cpu\"})" + pods + ")",
-                        "limit per pod", "kube_pod_container_resource_limits", "kube_pod_owner"))));
-        out.add(withOwners(memory("sum by (namespace, pod) (container_memory_working_set_bytes{" + sel + "})" + pods, "{{pod}}",
+                        "limit per pod", "kube_pod_container_resource_limits"))));
+        out.add((memory("sum by (namespace, pod) (container_memory_working_set_bytes{" + sel + "})" + pods, "{{pod}}",
                 "max(sum by (namespace, pod) (kube_pod_container_resource_requests{" + ns + ",resource=\"memory\"})" + pods + ")",
                 "request per pod",
                 "max(sum by (namespace, pod) (kube_pod_container_resource_limits{" + ns + ",resource=\"memory\"})" + pods + ")",
                 "limit per pod")));
-        out.add(withOwners(network("sum by (namespace, pod) (rate(container_network_receive_bytes_total{" + ns + "}[" + RATE_INTERVAL + "]))" + pods,
+        out.add((network("sum by (namespace, pod) (rate(container_network_receive_bytes_total{" + ns + "}[" + RATE_INTERVAL + "]))" + pods,
                 "sum by (namespace, pod) (rate(container_network_transmit_bytes_total{" + ns + "}[" + RATE_INTERVAL + "]))" + pods,
                 "{{pod}} in", "{{pod}} out", "container_network")));
         out.add(new PanelSpec("restarts", "Restarts", Unit.COUNT, List.of(value(
                 "sum by (namespace, pod) (kube_pod_container_status_restarts_total{" + ns + "})" + pods, "{{pod}}",
-                "kube_pod_container_status_restarts_total", "kube_pod_owner"))));
-        out.add(withOwners(throttling("sum by (namespace, pod) (rate(container_cpu_cfs_throttled_periods_total{" + sel + "}[" + RATE_INTERVAL + "]))" + pods
+                "kube_pod_container_status_restarts_total"))));
+        out.add((throttling("sum by (namespace, pod) (rate(container_cpu_cfs_throttled_periods_total{" + sel + "}[" + RATE_INTERVAL + "]))" + pods
                 + " / sum by (namespace, pod) (rate(container_cpu_cfs_periods_total{" + sel + "}[" + RATE_INTERVAL + "]))", "{{pod}}")));
-        return out;
+        List<String> owners = switch (ref.kind()) {
+            case "Deployment" -> List.of("kube_pod_owner", "kube_replicaset_owner");
+            case "CronJob" -> List.of("kube_pod_owner", "kube_job_owner");
+            default -> List.of("kube_pod_owner");
+        };
+        return out.stream().map(p -> withOwners(p, owners)).toList();
     }
 
     /**
@@ -222,11 +227,11 @@ public final class ResourcePanels {
                 "container_cpu_cfs_throttled_periods_total", "container_cpu_cfs_periods_total")));
     }
 
-    /** The panel with kube_pod_owner added to every query's metrics (a workload's pods come from it). */
-    private static PanelSpec withOwners(PanelSpec p) {
+    /** The panel with the owner metrics a workload's pods come from added to every query's metrics. */
+    private static PanelSpec withOwners(PanelSpec p, List<String> owners) {
         return new PanelSpec(p.id(), p.title(), p.unit(), p.queries().stream().map(q -> {
             List<String> m = new ArrayList<>(q.metrics());
-            m.add("kube_pod_owner");
+            m.addAll(owners);
             return new QuerySpec(q.promql(), q.legend(), q.role(), m);
         }).toList());
     }
