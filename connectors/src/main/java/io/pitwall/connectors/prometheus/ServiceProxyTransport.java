@@ -19,11 +19,14 @@ import okhttp3.HttpUrl;
 /**
  * GETs to an in-cluster Service through the API server's service proxy, as {@code kubectl proxy}
  * and Lens do: {@code /api/v1/namespaces/NS/services/[https:]NAME:PORT/proxy/...}. The requests go
- * out on the context's own fabric8 client (OkHttp underneath), which carries the context's
- * credentials, CA and User-Agent; Pitwall adds no credential of its own. Read-only: GET only.
+ * out on a client made from the context's own configuration (OkHttp underneath), which carries
+ * the context's credentials, CA and User-Agent; Pitwall adds no credential of its own. That client
+ * does not retry: a proxy's 503 ("no endpoints available") is an answer, not a blip, and the
+ * failover and the health check decide what to do next. Read-only: GET only.
  */
 public final class ServiceProxyTransport implements HttpTransport {
 
+    private final KubernetesClient own;
     private final HttpClient http;
     private final HttpUrl base;
     private final String endpoint;
@@ -31,7 +34,10 @@ public final class ServiceProxyTransport implements HttpTransport {
 
     public ServiceProxyTransport(KubernetesClient client, EndpointTarget.InCluster target, Executor executor) {
         Objects.requireNonNull(client, "client");
-        this.http = client.getHttpClient();
+        io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+                .withRequestRetryBackoffLimit(0).build();
+        this.own = io.pitwall.connectors.kube.KubeClients.builder(config).build();
+        this.http = own.getHttpClient();
         this.executor = Objects.requireNonNull(executor, "executor");
         this.base = proxyBase(client.getMasterUrl().toString(), target);
         String server = client.getMasterUrl().toString().replaceAll("/$", "");
@@ -60,6 +66,11 @@ public final class ServiceProxyTransport implements HttpTransport {
         b.addPathSegments(path.startsWith("/") ? path.substring(1) : path);
         params.forEach(b::addQueryParameter);
         return b.build();
+    }
+
+    @Override
+    public void close() {
+        own.close();
     }
 
     @Override
