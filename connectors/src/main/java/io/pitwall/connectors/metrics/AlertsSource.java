@@ -9,4 +9,9 @@ public interface AlertsSource {
 
     /** The firing and pending alerts now (or at capture time). */
     CompletableFuture<List<Alert>> alerts();
+
+    /** Alertmanager's silences, read-only; none when there is no Alertmanager. */
+    default CompletableFuture<List<io.pitwall.connectors.model.Silence>> silences() {
+        return CompletableFuture.completedFuture(List.of());
+    }
 }

@@ -32,6 +32,10 @@ public final class AlertmanagerClient {
         return transport.endpoint();
     }
 
+    public HttpTransport transport() {
+        return transport;
+    }
+
     /** {@code /api/v2/alerts}: active, silenced and inhibited alerts. */
     public CompletableFuture<List<Alert>> alerts() {
         return json("api/v2/alerts", "alerts", true).thenApply(PromAlerts::alertmanagerAlerts);

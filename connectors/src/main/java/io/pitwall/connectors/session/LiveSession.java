@@ -5,6 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pitwall.connectors.kube.ClusterProbe;
 import io.pitwall.connectors.kube.ClusterWatcher;
 import io.pitwall.connectors.model.ClusterState;
+import io.pitwall.connectors.prometheus.ContextEndpoints;
+import io.pitwall.connectors.prometheus.PrometheusSources;
+import io.pitwall.connectors.prometheus.Transports;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +23,10 @@ import java.util.function.Supplier;
 
 /**
  * A session on a live cluster, assembled from a kubeconfig context. It reaches the API server
- * (read-only) on the given executor and reports the cluster source's state; the metrics, logs,
- * traces, security and alerts sources are not configured until their endpoints are.
+ * (read-only) on the given executor and reports the cluster source's state. With the context's
+ * endpoints ({@link ContextEndpoints}) it also serves metrics and alerts from Prometheus and
+ * Alertmanager (in-cluster ones through the API server's service proxy, once the cluster answers);
+ * the logs, traces and security sources are not configured until their endpoints are.
  */
 public final class LiveSession implements Session {
 
@@ -37,6 +42,8 @@ public final class LiveSession implements Session {
     private KubernetesClient client;
     private ScheduledExecutorService timer;
     private volatile ClusterWatcher watcher;
+    private final CompletableFuture<KubernetesClient> clusterClient = new CompletableFuture<>();
+    private volatile PrometheusSources prometheus;
 
     private LiveSession(String context, Optional<String> cluster) {
         this.info = new SessionInfo(SessionInfo.Kind.LIVE, context, cluster, Optional.of(context), Optional.empty(),
@@ -53,9 +60,26 @@ public final class LiveSession implements Session {
      */
     public static LiveSession connect(String context, Optional<String> cluster, Supplier<Config> config,
                                       Executor executor) {
+        return connect(context, cluster, config, executor, ContextEndpoints.NONE, PrometheusSources.HEALTH_INTERVAL);
+    }
+
+    /**
+     * Opens a session on {@code context} with its metrics and alerts endpoints; their sources are
+     * checked every {@code healthInterval} and report METRICS and ALERTS states.
+     */
+    public static LiveSession connect(String context, Optional<String> cluster, Supplier<Config> config,
+                                      Executor executor, ContextEndpoints endpoints, java.time.Duration healthInterval) {
         LiveSession session = new LiveSession(context, cluster);
+        if (!endpoints.isEmpty()) {
+            session.prometheus = PrometheusSources.start(endpoints, new Transports(executor, session.clusterClient),
+                    session::update, healthInterval);
+        }
         CompletableFuture.supplyAsync(() -> ClusterProbe.connect(context, config), executor)
-                .thenAccept(connection -> session.connected(connection, executor));
+                .thenAccept(connection -> session.connected(connection, executor))
+                .exceptionally(t -> {
+                    session.clusterClient.completeExceptionally(t);
+                    return null;
+                });
         return session;
     }
 
@@ -68,9 +92,12 @@ public final class LiveSession implements Session {
     private void connected(ClusterProbe.Connection connection, Executor executor) {
         update(Signal.CLUSTER, connection.state());
         if (connection.client().isEmpty()) {
+            clusterClient.completeExceptionally(new java.io.IOException(connection.state() instanceof SourceState.Failing f
+                    ? f.reason() : connection.state().summary()));
             return;
         }
         KubernetesClient client = connection.client().get();
+        clusterClient.complete(client);
         SourceState reached = connection.state();
         synchronized (this) {
             if (closed) {
@@ -141,6 +168,18 @@ public final class LiveSession implements Session {
     }
 
     @Override
+    public Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
+        PrometheusSources p = prometheus;
+        return p != null && p.hasPrometheus() ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public Optional<io.pitwall.connectors.metrics.AlertsSource> alerts() {
+        PrometheusSources p = prometheus;
+        return p != null ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
     public List<io.pitwall.connectors.model.WatchEvent> clusterChanges(io.pitwall.connectors.model.TimeRange window) {
         ClusterWatcher w = watcher;
         return w == null ? List.of() : w.journal().in(window);
@@ -204,6 +243,10 @@ public final class LiveSession implements Session {
             if (client != null) {
                 client.close();
             }
+            if (prometheus != null) {
+                prometheus.close();
+            }
+            clusterClient.completeExceptionally(new java.io.IOException("the session is closed"));
         }
         listeners.clear();
     }
