@@ -56,7 +56,15 @@ public final class PromJson {
     /** Parses a whole body. */
     public static <T> Envelope<T> envelope(InputStream in, DataReader<T> data) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            p.nextToken();
+            return envelope(p, data);
+        }
+    }
+
+    /** Parses the response object the parser is on (its START_OBJECT), up to its END_OBJECT. */
+    public static <T> Envelope<T> envelope(JsonParser p, DataReader<T> data) throws IOException {
+        {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
             }
             String status = "";

@@ -21,8 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Opens what a user hands Pitwall as a file: an incident bundle, or the JSON of
- * {@code kubectl get ... -o json} (a v1 List, or one object), shown as an offline cluster.
+ * Opens what a user hands Pitwall as a file: an incident bundle, the JSON of
+ * {@code kubectl get ... -o json} (a v1 List, or one object), shown as an offline cluster, or a
+ * Prometheus {@code /api/v1/query_range} (or {@code /api/v1/query}) response, shown as offline
+ * metrics.
  */
 public final class FileSessions {
 
@@ -41,7 +43,41 @@ public final class FileSessions {
                 return OfflineSession.open(file);
             }
         }
+        Optional<Session> prometheus = prometheusResponse(file);
+        if (prometheus.isPresent()) {
+            return prometheus.get();
+        }
         return kubectlJson(file);
+    }
+
+    /**
+     * A Prometheus API response ({@code {"status": "success", "data": {"resultType": ...}}}) as a
+     * session with metrics only; empty when the file is not one.
+     */
+    private static Optional<Session> prometheusResponse(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (Files.size(file) > MAX_JSON_BYTES) {
+            throw new IOException(name + " is too large to open (over 512 MiB)");
+        }
+        io.pitwall.connectors.prometheus.PromJson.Envelope<List<io.pitwall.connectors.model.MetricSeries>> e;
+        try (InputStream in = Files.newInputStream(file)) {
+            e = io.pitwall.connectors.prometheus.PromJson.envelope(in, io.pitwall.connectors.prometheus.PromJson::result);
+        } catch (IOException | RuntimeException notPrometheus) {
+            return Optional.empty();
+        }
+        if (e.isError()) {
+            throw new IOException(name + " is a Prometheus error response (" + e.errorType() + ": " + e.error() + ")");
+        }
+        if (!"success".equals(e.status()) || e.data() == null || !e.kind().isEmpty()) {
+            return Optional.empty();
+        }
+        var series = e.data();
+        io.pitwall.connectors.model.TimeRange range = io.pitwall.connectors.prometheus.CapturedMetrics.extent(series);
+        var result = new io.pitwall.connectors.model.RangeResult("", range,
+                io.pitwall.connectors.prometheus.CapturedMetrics.guessStep(series), series, e.warnings());
+        var metrics = new io.pitwall.connectors.prometheus.CapturedMetrics(List.of(result), List.of(), List.of(), name);
+        long points = result.points();
+        return Optional.of(new MetricsFileSession(name, range, metrics, series.size() + " series, " + points + " points"));
     }
 
     private static Session kubectlJson(Path file) throws IOException {
@@ -53,7 +89,7 @@ public final class FileSessions {
         try (InputStream in = Files.newInputStream(file)) {
             parsed = Serialization.unmarshal(in);
         } catch (RuntimeException e) {
-            throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json): "
+            throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json) nor a Prometheus response: "
                     + Errors.firstLine(e));
         }
         List<HasMetadata> objects = new ArrayList<>();
@@ -62,12 +98,49 @@ public final class FileSessions {
         } else if (parsed instanceof HasMetadata one) {
             objects.add(one);
         } else {
-            throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json)");
+            throw new IOException(name + " is neither a Pitwall bundle nor Kubernetes JSON (kubectl get -o json) nor a Prometheus response");
         }
         ClusterState state = ClusterStates.from(objects, Map.of(), Set.of(), Set.of(), Instant.now());
         return new ObjectsSession(name, state, new ClusterObjects(objects));
     }
 
+
+    /** A Prometheus response from a file: the metrics signal only, offline. */
+    private static final class MetricsFileSession implements Session {
+        private final SessionInfo info;
+        private final io.pitwall.connectors.prometheus.CapturedMetrics metrics;
+        private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
+
+        MetricsFileSession(String name, io.pitwall.connectors.model.TimeRange range,
+                           io.pitwall.connectors.prometheus.CapturedMetrics metrics, String contents) {
+            this.metrics = metrics;
+            this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
+                    Optional.of(range), List.of());
+            for (Signal s : Signal.values()) {
+                states.put(s, new SourceState.Offline(name, s == Signal.METRICS, s == Signal.METRICS ? contents : ""));
+            }
+        }
+
+        @Override
+        public SessionInfo info() {
+            return info;
+        }
+
+        @Override
+        public Map<Signal, SourceState> states() {
+            return Map.copyOf(states);
+        }
+
+        @Override
+        public Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
+            return Optional.of(metrics);
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
+    }
 
     /** Kubernetes objects from a file: the cluster signal only, offline. */
     private static final class ObjectsSession implements Session {

@@ -34,6 +34,7 @@ public final class OfflineSession implements Session {
     private final Optional<ClusterState> clusterState;
     private ClusterObjects objects = new ClusterObjects(List.of());
     private List<io.pitwall.connectors.model.WatchEvent> changes = List.of();
+    private final io.pitwall.connectors.prometheus.CapturedMetrics captured;
 
     private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
@@ -66,6 +67,42 @@ public final class OfflineSession implements Session {
             }
         }
         this.clusterState = Optional.ofNullable(cluster);
+        this.captured = readMetrics(bundle, name);
+    }
+
+    /** The bundle's metrics and alerts entries, when it has any; a damaged one makes its signals fail. */
+    private io.pitwall.connectors.prometheus.CapturedMetrics readMetrics(Bundle bundle, String name) {
+        boolean metrics = bundle.has(io.pitwall.connectors.prometheus.MetricsCapture.QUERY_RANGE);
+        boolean alerts = bundle.has(io.pitwall.connectors.prometheus.MetricsCapture.RULES)
+                || bundle.has(io.pitwall.connectors.prometheus.MetricsCapture.ALERTS);
+        if (!metrics && !alerts) {
+            return null;
+        }
+        try (InputStream q = open(bundle, io.pitwall.connectors.prometheus.MetricsCapture.QUERY_RANGE);
+             InputStream r = open(bundle, io.pitwall.connectors.prometheus.MetricsCapture.RULES);
+             InputStream a = open(bundle, io.pitwall.connectors.prometheus.MetricsCapture.ALERTS);
+             InputStream s = open(bundle, io.pitwall.connectors.prometheus.MetricsCapture.SILENCES)) {
+            return io.pitwall.connectors.prometheus.CapturedMetrics.read(q, r, a, s, "bundle " + name);
+        } catch (java.io.IOException | RuntimeException e) {
+            String why = name + ": the metrics and alerts cannot be read (" + Errors.firstLine(e) + ")";
+            states.put(Signal.METRICS, new SourceState.Failing(why));
+            states.put(Signal.ALERTS, new SourceState.Failing(why));
+            return null;
+        }
+    }
+
+    private static InputStream open(Bundle bundle, String path) throws BundleException {
+        return bundle.has(path) ? bundle.open(path) : null;
+    }
+
+    @Override
+    public Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
+        return captured != null && captured.hasMetrics() ? Optional.of(captured) : Optional.empty();
+    }
+
+    @Override
+    public Optional<io.pitwall.connectors.metrics.AlertsSource> alerts() {
+        return captured != null && holds(bundle.manifest(), Signal.ALERTS) ? Optional.of(captured) : Optional.empty();
     }
 
     /**

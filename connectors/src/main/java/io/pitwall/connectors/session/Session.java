@@ -59,6 +59,19 @@ public interface Session extends AutoCloseable {
                                 io.pitwall.connectors.model.TimeRange window) throws java.io.IOException {
     }
 
+    /**
+     * Writes the metrics' and alerts' part of an incident bundle for {@code window}: what
+     * {@code queries} return at {@code step} (the panes' queries, {@code $__rate_interval} kept),
+     * and the alerts and silences now ({@link io.pitwall.connectors.prometheus.MetricsCapture}). A
+     * session without those sources writes nothing of them. Blocking: call it off the FX thread.
+     */
+    default void captureMetrics(io.pitwall.connectors.snapshot.BundleWriter writer,
+                                io.pitwall.connectors.model.TimeRange window, java.util.List<String> queries,
+                                java.time.Duration step) throws java.io.IOException {
+        io.pitwall.connectors.prometheus.MetricsCapture.write(writer, metrics().orElse(null), alerts().orElse(null),
+                window, queries, step);
+    }
+
     /** The session's metrics, when it has a source for them (a configured endpoint, or a bundle's series). */
     default Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
         return Optional.empty();

@@ -1,0 +1,234 @@
+package io.pitwall.connectors.prometheus;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.pitwall.connectors.metrics.AlertsSource;
+import io.pitwall.connectors.metrics.MetricsSource;
+import io.pitwall.connectors.metrics.QueryException;
+import io.pitwall.connectors.model.Alert;
+import io.pitwall.connectors.model.MetricSeries;
+import io.pitwall.connectors.model.RangeResult;
+import io.pitwall.connectors.model.Silence;
+import io.pitwall.connectors.model.TimeRange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Metrics and alerts as a bundle (or a file) holds them, served with no network: the captured
+ * queries' series (a query that was not captured fails with "not_captured"), Prometheus's alerts
+ * with their expressions, Alertmanager's alerts and silences. Read with the live parsers.
+ */
+public final class CapturedMetrics implements MetricsSource, AlertsSource {
+
+    private final Map<String, List<RangeResult>> byQuery;
+    private final List<Alert> alerts;
+    private final List<Silence> silences;
+    private final String where;
+
+    /**
+     * @param where what holds them, for messages ("bundle incident.pitwall")
+     */
+    public CapturedMetrics(List<RangeResult> results, List<Alert> alerts, List<Silence> silences, String where) {
+        Map<String, List<RangeResult>> m = new LinkedHashMap<>();
+        results.forEach(r -> m.computeIfAbsent(normalize(r.query()), k -> new ArrayList<>()).add(r));
+        this.byQuery = m;
+        this.alerts = List.copyOf(alerts);
+        this.silences = List.copyOf(silences);
+        this.where = where;
+    }
+
+    /** Reads a bundle's metrics and alerts entries (any of them may be absent: {@code null}). */
+    public static CapturedMetrics read(InputStream queryRange, InputStream rules, InputStream alertmanagerAlerts,
+                                       InputStream silences, String where) throws IOException {
+        List<RangeResult> results = queryRange == null ? List.of() : readQueryRange(queryRange);
+        List<Alert> prom = new ArrayList<>();
+        List<AlertRule> ruleList = List.of();
+        if (rules != null) {
+            PromJson.Envelope<com.fasterxml.jackson.databind.JsonNode> e = PromJson.envelope(rules, PromJson::tree);
+            ruleList = PromAlerts.rules(e.data());
+            ruleList.forEach(r -> prom.addAll(r.alerts()));
+        }
+        List<Alert> am = alertmanagerAlerts == null ? List.of()
+                : PromAlerts.alertmanagerAlerts(PromJson.MAPPER.readTree(alertmanagerAlerts));
+        List<Silence> sil = silences == null ? List.of() : PromAlerts.silences(PromJson.MAPPER.readTree(silences));
+        return new CapturedMetrics(results, AlertsJoin.join(prom, ruleList, am), sil, where);
+    }
+
+    /** {@code [{query, start, end, step, response}]}, streamed. */
+    public static List<RangeResult> readQueryRange(InputStream in) throws IOException {
+        List<RangeResult> out = new ArrayList<>();
+        try (JsonParser p = PromJson.FACTORY.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "metrics/query_range.json is not a JSON array");
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String query = "";
+                Instant start = null;
+                Instant end = null;
+                Duration step = Duration.ZERO;
+                PromJson.Envelope<List<MetricSeries>> response = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    switch (field) {
+                        case "query" -> query = p.getText();
+                        case "start" -> start = instant(p);
+                        case "end" -> end = instant(p);
+                        case "step" -> step = Duration.ofMillis(PromJson.millis(p));
+                        case "response" -> response = PromJson.envelope(p, PromJson::result);
+                        default -> p.skipChildren();
+                    }
+                }
+                if (response == null || response.isError() || response.data() == null) {
+                    continue;
+                }
+                List<MetricSeries> series = response.data();
+                TimeRange range = start != null && end != null && end.isAfter(start) ? new TimeRange(start, end) : extent(series);
+                out.add(new RangeResult(query, range, step.isZero() ? guessStep(series) : step, series, response.warnings()));
+            }
+        }
+        return out;
+    }
+
+    private static Instant instant(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                return Instant.ofEpochMilli(Math.round(Double.parseDouble(s) * 1000));
+            }
+        }
+        return Instant.ofEpochMilli(PromJson.millis(p));
+    }
+
+    /** The window the series cover (one second wide at least). */
+    public static TimeRange extent(List<MetricSeries> series) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (MetricSeries s : series) {
+            if (s.size() > 0) {
+                min = Math.min(min, s.timesMillis()[0]);
+                max = Math.max(max, s.timesMillis()[s.size() - 1]);
+            }
+        }
+        if (min == Long.MAX_VALUE) {
+            Instant now = Instant.EPOCH;
+            return new TimeRange(now, now.plusSeconds(1));
+        }
+        return new TimeRange(Instant.ofEpochMilli(min), Instant.ofEpochMilli(Math.max(max, min + 1000)));
+    }
+
+    /** The most common spacing of the first series' samples, or a minute. */
+    public static Duration guessStep(List<MetricSeries> series) {
+        for (MetricSeries s : series) {
+            if (s.size() > 1) {
+                long[] d = new long[s.size() - 1];
+                for (int i = 1; i < s.size(); i++) {
+                    d[i - 1] = s.timesMillis()[i] - s.timesMillis()[i - 1];
+                }
+                Arrays.sort(d);
+                return Duration.ofMillis(Math.max(1, d[d.length / 2]));
+            }
+        }
+        return Duration.ofMinutes(1);
+    }
+
+    static String normalize(String q) {
+        return q == null ? "" : q.strip().replaceAll("\\s+", " ");
+    }
+
+    @Override
+    public CompletableFuture<RangeResult> queryRange(String promql, TimeRange range, Duration step) {
+        List<RangeResult> found = byQuery.get(normalize(promql));
+        if (found == null) {
+            return CompletableFuture.failedFuture(new QueryException("not_captured", "this query was not captured in "
+                    + where + " (it holds " + byQuery.size() + " queries): " + promql, OptionalInt.empty()));
+        }
+        RangeResult best = found.stream().max(java.util.Comparator.comparingLong(r -> overlap(r.range(), range))).orElseThrow();
+        List<MetricSeries> within = new ArrayList<>();
+        long from = range.from().toEpochMilli();
+        long to = range.to().toEpochMilli();
+        for (MetricSeries s : best.series()) {
+            int a = 0;
+            while (a < s.size() && s.timesMillis()[a] < from) {
+                a++;
+            }
+            int b = a;
+            while (b < s.size() && s.timesMillis()[b] <= to) {
+                b++;
+            }
+            within.add(a == 0 && b == s.size() ? s : new MetricSeries(s.labels(),
+                    Arrays.copyOfRange(s.timesMillis(), a, b), Arrays.copyOfRange(s.values(), a, b)));
+        }
+        return CompletableFuture.completedFuture(new RangeResult(promql, range, best.step(), within, best.warnings()));
+    }
+
+    private static long overlap(TimeRange a, TimeRange b) {
+        long from = Math.max(a.from().toEpochMilli(), b.from().toEpochMilli());
+        long to = Math.min(a.to().toEpochMilli(), b.to().toEpochMilli());
+        return to - from;
+    }
+
+    @Override
+    public CompletableFuture<List<String>> metricNames() {
+        return labelValues("__name__");
+    }
+
+    @Override
+    public CompletableFuture<List<String>> labelNames() {
+        TreeSet<String> names = new TreeSet<>();
+        byQuery.values().forEach(l -> l.forEach(r -> r.series().forEach(s -> names.addAll(s.labels().keySet()))));
+        return CompletableFuture.completedFuture(List.copyOf(names));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> labelValues(String label) {
+        TreeSet<String> values = new TreeSet<>();
+        byQuery.values().forEach(l -> l.forEach(r -> r.series().forEach(s -> {
+            String v = s.labels().get(label);
+            if (v != null) {
+                values.add(v);
+            }
+        })));
+        return CompletableFuture.completedFuture(List.copyOf(values));
+    }
+
+    /** The finest step captured: the scrape interval can be no coarser for these series. */
+    @Override
+    public Optional<Duration> scrapeInterval() {
+        return byQuery.values().stream().flatMap(List::stream).map(RangeResult::step).filter(d -> !d.isZero())
+                .min(Duration::compareTo);
+    }
+
+    @Override
+    public CompletableFuture<List<RangeResult>> captured() {
+        return CompletableFuture.completedFuture(byQuery.values().stream().flatMap(List::stream).toList());
+    }
+
+    public boolean hasMetrics() {
+        return !byQuery.isEmpty();
+    }
+
+    @Override
+    public CompletableFuture<List<Alert>> alerts() {
+        return CompletableFuture.completedFuture(alerts);
+    }
+
+    @Override
+    public CompletableFuture<List<Silence>> silences() {
+        return CompletableFuture.completedFuture(silences);
+    }
+}
