@@ -48,6 +48,7 @@ public final class PrometheusSources implements MetricsSource, AlertsSource, Aut
     private final ScheduledExecutorService timer;
     private final String flavor;
     private volatile Optional<Duration> scrape = Optional.empty();
+    private CompletableFuture<Duration> scrapeAsked;
     private volatile String version = "";
     private volatile SourceState metricsState;
     private volatile SourceState alertmanagerState;
@@ -120,11 +121,15 @@ public final class PrometheusSources implements MetricsSource, AlertsSource, Aut
         if (p == null) {
             return notConfigured();
         }
-        String sent = promql.replace(ResourcePanels.RATE_INTERVAL,
-                PromDurations.format(StepPolicy.rateInterval(step, scrape.orElse(StepPolicy.DEFAULT_SCRAPE_INTERVAL))));
-        long start = System.nanoTime();
-        return observe(p.queryRange(sent, range, step), start)
-                .thenApply(r -> new RangeResult(promql, r.range(), r.step(), r.series(), r.warnings()));
+        if (!promql.contains(ResourcePanels.RATE_INTERVAL)) {
+            return observe(p.queryRange(promql, range, step), System.nanoTime());
+        }
+        return scrapeLookup(p).thenCompose(interval -> {
+            String sent = promql.replace(ResourcePanels.RATE_INTERVAL,
+                    PromDurations.format(StepPolicy.rateInterval(step, interval)));
+            return observe(p.queryRange(sent, range, step), System.nanoTime())
+                    .thenApply(r -> new RangeResult(promql, r.range(), r.step(), r.series(), r.warnings()));
+        });
     }
 
     @Override
@@ -143,6 +148,23 @@ public final class PrometheusSources implements MetricsSource, AlertsSource, Aut
     public CompletableFuture<List<String>> labelValues(String label) {
         PrometheusClient p = prometheusOrFail();
         return p == null ? notConfigured() : observe(p.labelValues(label), System.nanoTime());
+    }
+
+    /** The scrape interval: configured, else asked of the server once, else the default. */
+    private synchronized CompletableFuture<Duration> scrapeLookup(PrometheusClient p) {
+        if (configuredScrape.isPresent()) {
+            return CompletableFuture.completedFuture(configuredScrape.get());
+        }
+        if (scrape.isPresent()) {
+            return CompletableFuture.completedFuture(scrape.get());
+        }
+        if (scrapeAsked == null || scrapeAsked.isCompletedExceptionally()) {
+            scrapeAsked = p.scrapeInterval().thenApply(s -> {
+                scrape = s;
+                return s.orElse(StepPolicy.DEFAULT_SCRAPE_INTERVAL);
+            });
+        }
+        return scrapeAsked.exceptionally(t -> StepPolicy.DEFAULT_SCRAPE_INTERVAL);
     }
 
     @Override
@@ -231,9 +253,7 @@ public final class PrometheusSources implements MetricsSource, AlertsSource, Aut
                             reached(Duration.ofNanos(System.nanoTime() - start));
                         });
                     }
-                    if (scrape.isEmpty() && configuredScrape.isEmpty()) {
-                        p.scrapeInterval().thenAccept(s -> scrape = s);
-                    }
+                    scrapeLookup(p);
                     reached(Duration.ofNanos(System.nanoTime() - start));
                 } else {
                     setMetrics(new SourceState.Failing(PromReplies.asQueryException(t).getMessage()));
