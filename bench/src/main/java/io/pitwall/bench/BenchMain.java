@@ -28,11 +28,13 @@ public final class BenchMain {
         if (cli.getIncludes().isEmpty()) {
             opts.include(StartupBenchmark.class.getSimpleName());
             opts.include(TopologyBenchmark.class.getSimpleName());
+            opts.include(PrometheusParseBenchmark.class.getSimpleName());
         }
         Collection<RunResult> results = new Runner(opts.build()).run();
 
         printBudget(results, "modelFromLists", "topology model from the lists, 10,000 pods", 1000);
         printBudget(results, "layout", "first topology layout, 10,000 pods", 2000);
+        printBudget(results, "parse5MbQueryRange", "parse a 5 MB Prometheus query_range response", 100);
         Double hello = score(results, "helloWorldFirstFrame");
         Double pitwall = score(results, "pitwallFirstFrame");
         Double withoutAot = score(results, "pitwallFirstFrameWithoutAotCache");

@@ -63,41 +63,39 @@ public final class PromJson {
 
     /** Parses the response object the parser is on (its START_OBJECT), up to its END_OBJECT. */
     public static <T> Envelope<T> envelope(JsonParser p, DataReader<T> data) throws IOException {
-        {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
-            }
-            String status = "";
-            String errorType = "";
-            String error = "";
-            String kind = "";
-            String message = "";
-            T value = null;
-            List<String> warnings = List.of();
-            List<String> infos = List.of();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (field) {
-                    case "status" -> status = text(p, t);
-                    case "errorType" -> errorType = text(p, t);
-                    case "error" -> error = text(p, t);
-                    case "kind" -> kind = text(p, t);
-                    case "message" -> message = text(p, t);
-                    case "warnings" -> warnings = strings(p);
-                    case "infos" -> infos = strings(p);
-                    case "data" -> {
-                        if (t == JsonToken.VALUE_NULL) {
-                            value = null;
-                        } else {
-                            value = data.read(p);
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            return new Envelope<>(status, value, errorType, error, warnings, infos, kind, message);
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object");
         }
+        String status = "";
+        String errorType = "";
+        String error = "";
+        String kind = "";
+        String message = "";
+        T value = null;
+        List<String> warnings = List.of();
+        List<String> infos = List.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "status" -> status = text(p, t);
+                case "errorType" -> errorType = text(p, t);
+                case "error" -> error = text(p, t);
+                case "kind" -> kind = text(p, t);
+                case "message" -> message = text(p, t);
+                case "warnings" -> warnings = strings(p);
+                case "infos" -> infos = strings(p);
+                case "data" -> {
+                    if (t == JsonToken.VALUE_NULL) {
+                        value = null;
+                    } else {
+                        value = data.read(p);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new Envelope<>(status, value, errorType, error, warnings, infos, kind, message);
     }
 
     private static String text(JsonParser p, JsonToken t) throws IOException {

@@ -124,6 +124,29 @@ class PrometheusSourcesTest {
     }
 
     @Test
+    void anHaPairServesFromThePartnerAndTheStateSaysSo() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        String dead = "http://127.0.0.1:" + deadPort;
+        ContextEndpoints pair = new ContextEndpoints(List.of(
+                PrometheusEndpoint.url("prometheus-0", dead).withHaPartner("prometheus-1"),
+                PrometheusEndpoint.url("prometheus-1", prom.url("/").toString())), Optional.empty(), Optional.empty());
+        Map<Signal, SourceState> haStates = new ConcurrentHashMap<>();
+        try (PrometheusSources ha = PrometheusSources.start(pair, Transports.direct(Thread.ofVirtual()::start), haStates::put,
+                Duration.ofMillis(200))) {
+            await("served by the partner", () -> haStates.get(Signal.METRICS) instanceof SourceState.Connected c
+                    && c.endpoint().startsWith(prom.url("/").toString().replaceAll("/$", ""))
+                    && c.endpoint().contains("(HA partner " + dead + " is failing: cannot reach " + dead + ": connection refused)"));
+            assertThat(ha.queryRange("up", TimeRange.ending(Instant.now(), Duration.ofMinutes(1)), Duration.ofSeconds(15))
+                    .get().series()).hasSize(2);
+            // without Alertmanager, ALERTS follows Prometheus
+            assertThat(haStates.get(Signal.ALERTS)).isEqualTo(haStates.get(Signal.METRICS));
+        }
+    }
+
+    @Test
     void connectionTest() throws Exception {
         assertThat(ConnectionTest.prometheus(PrometheusEndpoint.url("p", prom.url("/").toString()),
                 Transports.direct(Runnable::run)).get()).startsWith("Prometheus 2.13.1 (revision cb7cbad) at http://");
