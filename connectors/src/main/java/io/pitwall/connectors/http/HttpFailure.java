@@ -56,8 +56,7 @@ public final class HttpFailure extends IOException {
                 return new HttpFailure(Kind.TIMEOUT, "no answer from " + endpoint + " within the timeout", e);
             }
         }
-        if (e.getClass() == IOException.class && e.getMessage() != null && e.getCause() == null) {
-            // what Pitwall's own code threw (a secret file, a PEM file): its message says it all
+        if (e instanceof CredentialException) {
             return new HttpFailure(Kind.CREDENTIALS, endpoint + ": " + e.getMessage(), e);
         }
         return new HttpFailure(Kind.OTHER, endpoint + ": " + oneLine(e), e);

@@ -23,7 +23,8 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, HttpAu
         tls = tls == null ? TlsFiles.SYSTEM : tls;
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         for (String h : headers.keySet()) {
-            if (h.equalsIgnoreCase("Authorization") || h.equalsIgnoreCase("Cookie")) {
+            if (h.equalsIgnoreCase("Authorization") || h.equalsIgnoreCase("Proxy-Authorization")
+                    || h.equalsIgnoreCase("Cookie")) {
                 throw new IllegalArgumentException(h + " is set through the authentication settings, not as a header");
             }
         }

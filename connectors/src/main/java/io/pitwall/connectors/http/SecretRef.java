@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -23,7 +22,7 @@ public sealed interface SecretRef {
     String describe();
 
     /**
-     * A file that holds the secret (surrounding whitespace trimmed), read again when it changes: a
+     * A file that holds the secret (surrounding whitespace trimmed), read on each request: a
      * mounted service-account token rotates.
      */
     record File(Path path) implements SecretRef {
@@ -33,7 +32,17 @@ public sealed interface SecretRef {
 
         @Override
         public String resolve() throws IOException {
-            return FileCache.read(path);
+            String v;
+            try {
+                v = Files.readString(path, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new CredentialException("cannot read the secret file " + path + " ("
+                        + (Files.exists(path) ? e.getClass().getSimpleName() : "it does not exist") + ")");
+            }
+            if (v.isEmpty()) {
+                throw new CredentialException("the secret file " + path + " is empty");
+            }
+            return v;
         }
 
         @Override
@@ -57,7 +66,7 @@ public sealed interface SecretRef {
         public String resolve(Function<String, String> env) throws IOException {
             String v = env.apply(variable);
             if (v == null || v.isBlank()) {
-                throw new IOException("the environment variable " + variable + " is not set");
+                throw new CredentialException("the environment variable " + variable + " is not set");
             }
             return v.strip();
         }
@@ -97,47 +106,12 @@ public sealed interface SecretRef {
     record Ask() implements SecretRef {
         @Override
         public String resolve() throws IOException {
-            throw new IOException("the secret was not saved: enter it again in the endpoint's settings");
+            throw new CredentialException("the secret was not saved: enter it again in the endpoint's settings");
         }
 
         @Override
         public String describe() {
             return "asked when connecting (not saved)";
-        }
-    }
-
-    /** The last content of each secret file, read again when the file's modification time changes. */
-    final class FileCache {
-        private record Entry(FileTime modified, String value) {
-        }
-
-        private static final java.util.concurrent.ConcurrentHashMap<Path, Entry> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private FileCache() {
-        }
-
-        static String read(Path path) throws IOException {
-            FileTime modified;
-            try {
-                modified = Files.getLastModifiedTime(path);
-            } catch (IOException e) {
-                throw new IOException("cannot read the secret file " + path + ": it does not exist or is not readable");
-            }
-            Entry e = CACHE.get(path);
-            if (e != null && e.modified().equals(modified)) {
-                return e.value();
-            }
-            String v;
-            try {
-                v = Files.readString(path, StandardCharsets.UTF_8).strip();
-            } catch (IOException ex) {
-                throw new IOException("cannot read the secret file " + path + " (" + ex.getClass().getSimpleName() + ")");
-            }
-            if (v.isEmpty()) {
-                throw new IOException("the secret file " + path + " is empty");
-            }
-            CACHE.put(path, new Entry(modified, v));
-            return v;
         }
     }
 }

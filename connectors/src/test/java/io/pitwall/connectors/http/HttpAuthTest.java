@@ -55,7 +55,7 @@ class HttpAuthTest {
     }
 
     @Test
-    void bearerTokenFromAFileIsReadAgainWhenItRotates() throws Exception {
+    void bearerTokenFromAFileIsReadOnEachRequestSoARotatedOneIsUsed() throws Exception {
         Path token = Files.writeString(dir.resolve("token"), "first-token");
         HttpSettings s = HttpSettings.DEFAULT.withAuth(new HttpAuth.Bearer(new SecretRef.File(token)));
         assertThat(send(s).getHeaders().get("Authorization")).isEqualTo("Bearer first-token");
