@@ -39,6 +39,16 @@ public final class PrometheusDiscovery {
      */
     public record Candidate(Kind kind, PrometheusEndpoint.Flavor flavor, EndpointTarget.InCluster target, String why,
                             int rank) {
+
+        /** A Prometheus endpoint for this Service, named after it, with the context's own credentials. */
+        public PrometheusEndpoint toPrometheus() {
+            return new PrometheusEndpoint(target.service(), flavor, target, null, Optional.empty(), Optional.empty());
+        }
+
+        /** An Alertmanager endpoint for this Service. */
+        public AlertmanagerEndpoint toAlertmanager() {
+            return new AlertmanagerEndpoint(target.service(), target, null);
+        }
     }
 
     private record Rule(Kind kind, PrometheusEndpoint.Flavor flavor, Predicate<String> name, List<String> ports,

@@ -5,7 +5,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pitwall.connectors.kube.ClusterProbe;
 import io.pitwall.connectors.kube.ClusterWatcher;
 import io.pitwall.connectors.model.ClusterState;
+import io.pitwall.connectors.prometheus.AlertmanagerEndpoint;
+import io.pitwall.connectors.prometheus.ConnectionTest;
 import io.pitwall.connectors.prometheus.ContextEndpoints;
+import io.pitwall.connectors.prometheus.PrometheusDiscovery;
+import io.pitwall.connectors.prometheus.PrometheusEndpoint;
 import io.pitwall.connectors.prometheus.PrometheusSources;
 import io.pitwall.connectors.prometheus.Transports;
 import java.time.Clock;
@@ -44,8 +48,10 @@ public final class LiveSession implements Session {
     private volatile ClusterWatcher watcher;
     private final CompletableFuture<KubernetesClient> clusterClient = new CompletableFuture<>();
     private volatile PrometheusSources prometheus;
+    private final Executor executor;
 
-    private LiveSession(String context, Optional<String> cluster) {
+    private LiveSession(String context, Optional<String> cluster, Executor executor) {
+        this.executor = executor;
         this.info = new SessionInfo(SessionInfo.Kind.LIVE, context, cluster, Optional.of(context), Optional.empty(),
                 List.of());
         for (Signal s : Signal.values()) {
@@ -69,10 +75,9 @@ public final class LiveSession implements Session {
      */
     public static LiveSession connect(String context, Optional<String> cluster, Supplier<Config> config,
                                       Executor executor, ContextEndpoints endpoints, java.time.Duration healthInterval) {
-        LiveSession session = new LiveSession(context, cluster);
+        LiveSession session = new LiveSession(context, cluster, executor);
         if (!endpoints.isEmpty()) {
-            session.prometheus = PrometheusSources.start(endpoints, new Transports(executor, session.clusterClient),
-                    session::update, healthInterval);
+            session.prometheus = PrometheusSources.start(endpoints, session.transports(), session::update, healthInterval);
         }
         CompletableFuture.supplyAsync(() -> ClusterProbe.connect(context, config), executor)
                 .thenAccept(connection -> session.connected(connection, executor))
@@ -165,6 +170,53 @@ public final class LiveSession implements Session {
     @Override
     public Optional<ClusterState> clusterState() {
         return Optional.ofNullable(clusterState);
+    }
+
+    /**
+     * Replaces the metrics and alerts endpoints without reconnecting the cluster (the settings
+     * page's "apply"): the old sources are closed, the new ones start. Panes read
+     * {@link #metrics()} and {@link #alerts()} again when the METRICS or ALERTS state changes.
+     */
+    public void useEndpoints(ContextEndpoints endpoints, java.time.Duration healthInterval) {
+        PrometheusSources old;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            old = prometheus;
+            prometheus = endpoints.isEmpty() ? null
+                    : PrometheusSources.start(endpoints, transports(), this::update, healthInterval);
+        }
+        if (old != null) {
+            old.close();
+        }
+        if (endpoints.isEmpty()) {
+            update(Signal.METRICS, new SourceState.NotConfigured(Signal.METRICS.whatToConnect()));
+            update(Signal.ALERTS, new SourceState.NotConfigured(Signal.ALERTS.whatToConnect()));
+        }
+    }
+
+    /**
+     * The Prometheus and Alertmanager Services of this context's cluster, most likely first
+     * ({@link PrometheusDiscovery}): a list of Services, nothing else. Fails when the cluster is
+     * not reachable.
+     */
+    public CompletableFuture<java.util.List<PrometheusDiscovery.Candidate>> discoverEndpoints() {
+        return clusterClient.thenApplyAsync(PrometheusDiscovery::find, executor);
+    }
+
+    /** "Test connection" for an endpoint of this context, in-cluster ones through its API server. */
+    public CompletableFuture<String> testConnection(PrometheusEndpoint endpoint) {
+        return ConnectionTest.prometheus(endpoint, transports());
+    }
+
+    /** "Test connection" for this context's Alertmanager. */
+    public CompletableFuture<String> testConnection(AlertmanagerEndpoint endpoint) {
+        return ConnectionTest.alertmanager(endpoint, transports());
+    }
+
+    private Transports transports() {
+        return new Transports(executor, clusterClient);
     }
 
     @Override

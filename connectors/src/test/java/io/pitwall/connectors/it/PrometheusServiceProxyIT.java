@@ -1,10 +1,21 @@
 package io.pitwall.connectors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pitwall.connectors.prometheus.ContextEndpoints;
+import io.pitwall.connectors.prometheus.PrometheusEndpoint;
+import io.pitwall.connectors.session.LiveSession;
+import io.pitwall.connectors.session.Signal;
+import io.pitwall.connectors.session.SourceState;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import io.pitwall.connectors.metrics.QueryException;
 import io.pitwall.connectors.prometheus.EndpointTarget;
 import io.pitwall.connectors.prometheus.PrometheusClient;
@@ -60,6 +71,36 @@ class PrometheusServiceProxyIT {
             assertThat(e.errorType()).isEqualTo("unavailable");
             assertThat(e.getMessage()).startsWith("service " + ns + "/prometheus-k8s:web via https://127.0.0.1:")
                     .contains("HTTP 503").contains("no endpoints available for service");
+        }
+    }
+
+    /** What the settings page does with a live session: discover, test, apply. */
+    @Test
+    void aLiveSessionDiscoversTestsAndAppliesEndpoints() throws Exception {
+        URI prom = backends.require(Backends.Server.PROMETHEUS);
+        LiveSession session = LiveSession.connect(backends.adminContext(), Optional.empty(),
+                () -> Config.fromKubeconfig(backends.adminContext(), backends.kubeconfig().toFile()), Thread.ofVirtual()::start);
+        try {
+            assertThat(session.state(Signal.METRICS)).isInstanceOf(SourceState.NotConfigured.class);
+            PrometheusDiscovery.Candidate found = session.discoverEndpoints().get(30, TimeUnit.SECONDS).stream()
+                    .filter(c -> c.target().namespace().equals(ns)).findFirst().orElseThrow();
+            Throwable t = catchThrowable(() -> session.testConnection(found.toPrometheus()).join());
+            assertThat(t.getCause()).isInstanceOf(QueryException.class).hasMessageContaining("no endpoints available for service");
+            PrometheusEndpoint direct = PrometheusEndpoint.url("local", prom.toString());
+            assertThat(session.testConnection(direct).get()).startsWith("Prometheus ");
+
+            session.useEndpoints(new ContextEndpoints(List.of(direct), Optional.empty(), Optional.empty()), Duration.ofMillis(500));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!(session.state(Signal.METRICS) instanceof SourceState.Connected) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(session.state(Signal.METRICS)).isInstanceOf(SourceState.Connected.class);
+            assertThat(session.metrics()).isPresent();
+            session.useEndpoints(ContextEndpoints.NONE, Duration.ofMillis(500));
+            assertThat(session.metrics()).isEmpty();
+            assertThat(session.state(Signal.METRICS)).isInstanceOf(SourceState.NotConfigured.class);
+        } finally {
+            session.close();
         }
     }
 
