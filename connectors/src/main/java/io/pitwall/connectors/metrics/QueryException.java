@@ -17,7 +17,13 @@ public final class QueryException extends Exception {
         this.position = position == null ? OptionalInt.empty() : position;
     }
 
-    /** Prometheus's {@code errorType}, or a word of Pitwall's (unreachable, forbidden, not_captured). */
+    /**
+     * Prometheus's {@code errorType} (bad_data, execution, timeout, canceled, internal,
+     * unavailable), or a word of Pitwall's: unreachable (no answer: refused, unknown host, TLS,
+     * timeout, credentials that cannot be read), unauthorized (401), forbidden (403), not_found
+     * (404: a wrong URL or path prefix), bad_response (not Prometheus JSON), not_captured (a bundle
+     * does not hold that query), not_configured (no endpoint).
+     */
     public String errorType() {
         return errorType;
     }

@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param since      when it became active, when the source says
  * @param value      the value that fired it, as the source wrote it
  * @param expression the rule's PromQL, "" when unknown (Alertmanager does not know it)
- * @param source     where it came from ("prometheus", "alertmanager")
+ * @param source     where it came from: "prometheus", "alertmanager", or "prometheus, alertmanager"
+ *                   when both hold it (it is then listed once, see
+ *                   {@link io.pitwall.connectors.prometheus.AlertsJoin})
  */
 public record Alert(String name, State state, String severity, Map<String, String> labels,
                     Map<String, String> annotations, Optional<Instant> since, Optional<String> value,
