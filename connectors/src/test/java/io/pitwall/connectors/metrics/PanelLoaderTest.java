@@ -71,6 +71,11 @@ class PanelLoaderTest {
     void legends() {
         assertThat(Legends.render("{{pod}}/{{ container }}", Map.of("pod", "a", "container", "b"))).isEqualTo("a/b");
         assertThat(Legends.render("{{pod}} in", Map.of())).isEqualTo("in");
-        assertThat(Legends.render("", Map.of("b", "2", "a", "1"))).isEqualTo("{a=1, b=2}");
+        assertThat(Legends.render("", Map.of("b", "2", "a", "1"))).isEqualTo("{a=\"1\", b=\"2\"}");
+        assertThat(Legends.render("", Map.of("__name__", "up", "job", "node"))).isEqualTo("up{job=\"node\"}");
+        assertThat(Legends.render("", Map.of("__name__", "up"))).isEqualTo("up");
+        // a template none of whose labels the series has names the series instead of nothing
+        assertThat(Legends.render("{{node}}", Map.of("__name__", "up", "pod", "a"))).isEqualTo("up{pod=\"a\"}");
+        assertThat(Legends.render("limit", Map.of("pod", "a"))).isEqualTo("limit");
     }
 }

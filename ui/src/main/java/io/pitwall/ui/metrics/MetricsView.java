@@ -148,7 +148,7 @@ public final class MetricsView extends VBox {
             }
             List<ChartData.Line> lines = new ArrayList<>();
             for (MetricSeries s : result.series()) {
-                lines.add(new ChartData.Line(LegendFormat.format("", s), PanelSpec.Role.VALUE, s));
+                lines.add(new ChartData.Line(io.pitwall.connectors.metrics.Legends.render("", s.labels()), PanelSpec.Role.VALUE, s));
             }
             Optional<String> problem = result.series().isEmpty()
                     ? Optional.of("The query returned no series in this range.") : Optional.empty();

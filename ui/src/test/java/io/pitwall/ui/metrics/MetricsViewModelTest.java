@@ -89,7 +89,7 @@ class MetricsViewModelTest {
                     org.assertj.core.groups.Tuple.tuple("limit", PanelSpec.Role.LIMIT));
             assertThat(charts.getFirst().problem()).isEmpty();
             assertThat(charts.get(1).problem()).get().asString()
-                    .startsWith("container_cpu_usage_seconds_total is not in Prometheus");
+                    .startsWith("container_cpu_usage_seconds_total is not among this source's metrics; cAdvisor");
         });
     }
 
