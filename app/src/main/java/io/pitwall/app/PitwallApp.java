@@ -11,6 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import io.pitwall.connectors.kube.Kubeconfigs;
+import io.pitwall.connectors.Errors;
+import io.pitwall.connectors.prometheus.EndpointSettings;
+import io.pitwall.connectors.prometheus.PrometheusSources;
 import io.pitwall.connectors.session.LiveSession;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,6 +58,8 @@ public final class PitwallApp extends Application {
     private Optional<LayoutState> layout;
     private CompletableFuture<Kubeconfigs.Merged> kubeconfig;
     private Workbench workbench;
+    /** Each context's Prometheus and Alertmanager endpoints ({@code endpoints.json}). */
+    private volatile EndpointSettings endpoints = EndpointSettings.empty();
 
     /** Runs on the launcher thread before {@link #start}: reads what the first frame needs. */
     @Override
@@ -65,13 +70,21 @@ public final class PitwallApp extends Application {
         files = UserFiles.in(dirs.config(), io);
         settings = files.readSettings();
         layout = files.readLayout();
+        Path endpointsFile = dirs.config().resolve(EndpointSettings.FILE_NAME);
+        try {
+            endpoints = EndpointSettings.read(endpointsFile);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the panes say "not connected"; the log says why the file was not used
+            LOG.warn("{} was not read: {}", endpointsFile, Errors.firstLine(e));
+        }
     }
 
     @Override
     public void start(Stage stage) {
         workbench = new Workbench(files, settings, layout, Clock.systemDefaultZone(), background,
                 context -> LiveSession.connect(context.name(), Optional.ofNullable(context.cluster()),
-                        LiveSession.fromUserKubeconfig(context.name()), background));
+                        LiveSession.fromUserKubeconfig(context.name()), background, endpoints.of(context.name()),
+                        PrometheusSources.HEALTH_INTERVAL));
         Scene scene = workbench.createScene(1440, 900);
         stage.setOnHiding(e -> workbench.saveLayout());
         MainWindow.show(stage, scene);

@@ -96,6 +96,12 @@ public final class RenderCommand implements Callable<Integer> {
             }, 60, TimeUnit.SECONDS);
             Workbench bench = (Workbench) built[0];
             javafx.scene.Scene scene = (javafx.scene.Scene) built[1];
+            try {
+                bench.metricsLoaded().get(30, TimeUnit.SECONDS); // graphs and alerts, read off the FX thread
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // the panes say what went wrong; the picture shows it
+            }
+            HeadlessFx.call(() -> null, 60, TimeUnit.SECONDS); // their hand-over to the views has run
             javafx.scene.Scene alone = only == null ? null : HeadlessFx.call(() -> {
                 // the pane alone, at the requested size, showing what the workspace's pane shows
                 javafx.scene.Scene s = new javafx.scene.Scene(bench.detachedPane(only), wh[0], wh[1]);
@@ -104,8 +110,18 @@ public final class RenderCommand implements Callable<Integer> {
                 s.getRoot().layout();
                 return s;
             }, 60, TimeUnit.SECONDS);
+            // on a (headless) stage, so that canvases drawn after layout, as charts are, get their pulses
+            javafx.scene.Scene shown = alone == null ? scene : alone;
+            javafx.stage.Stage stage = HeadlessFx.call(() -> {
+                javafx.stage.Stage s = new javafx.stage.Stage();
+                s.setScene(shown);
+                s.show();
+                return s;
+            }, 60, TimeUnit.SECONDS);
+            Thread.sleep(400);
             byte[] png = HeadlessFx.call(() -> {
-                byte[] image = HeadlessFx.snapshot(alone == null ? scene : alone);
+                byte[] image = HeadlessFx.snapshot(shown);
+                stage.hide();
                 bench.stop();
                 return image;
             }, 60, TimeUnit.SECONDS);

@@ -8,6 +8,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pitwall.connectors.kube.ClusterCapture;
+import io.pitwall.connectors.kube.ClusterStates;
+import io.pitwall.connectors.model.RangeResult;
+import io.pitwall.connectors.prometheus.CapturedMetrics;
+import io.pitwall.connectors.prometheus.MetricsCapture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +57,13 @@ public final class DemoIncident {
                 DemoStory.CONTEXT, DemoStory.RANGE, List.of(DemoStory.NAMESPACE));
         try (BundleWriter w = BundleWriter.create(out, header)) {
             // the same capture code as a live session's, so the demo is redacted as a real capture is
-            ClusterCapture.write(w, kubernetes(json, cluster), cluster.changes(), DemoStory.RANGE);
-            w.add("metrics/query_range.json", "application/json", json.writeValueAsBytes(metrics.queries()));
+            List<HasMetadata> objects = kubernetes(json, cluster);
+            ClusterCapture.write(w, objects, cluster.changes(), DemoStory.RANGE);
+            // the resource graphs of every scope, then a few queries to try in the PromQL bar
+            List<RangeResult> series = new java.util.ArrayList<>(new DemoPanels(ClusterStates.from(objects, java.util.Map.of(),
+                    java.util.Set.of(), java.util.Set.of(), DemoStory.END), cluster.cartsPod()).results());
+            series.addAll(CapturedMetrics.readQueryRange(new java.io.ByteArrayInputStream(json.writeValueAsBytes(metrics.queries()))));
+            w.add(MetricsCapture.QUERY_RANGE, "application/json", stream -> MetricsCapture.writeQueryRange(stream, series));
             w.add("logs/query_range.json", "application/json", json.writeValueAsBytes(logs.queryRange()));
             w.add("traces/zipkin.json", "application/json", json.writeValueAsBytes(traces.traces()));
             w.add("alerts/alerts.json", "application/json", json.writeValueAsBytes(alerts.alerts(cluster.cartsPod())));

@@ -72,6 +72,7 @@ public final class Workbench {
     private final TopologyViewModel topology;
     /** Cross-pane events: the selection one pane makes, the others follow. */
     private final WorkspaceEvents bus = new WorkspaceEvents();
+    private final MetricsPanes metricsPanes;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -103,6 +104,8 @@ public final class Workbench {
         this.topologyView = new TopologyView();
         this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
         wireSelection();
+        this.metricsPanes = new MetricsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(),
+                panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 
@@ -210,6 +213,7 @@ public final class Workbench {
             });
         }
         showCluster(session);
+        metricsPanes.refreshGraphs();
     }
 
     private void showProblem(String header, String message) {
@@ -275,6 +279,12 @@ public final class Workbench {
             view.setLayout(topologyView.layoutShown());
             copy.setView(view);
         }
+        if (id == PaneId.METRICS && session.metrics().isPresent()) {
+            copy.setView(metricsPanes.copyOfMetrics());
+        }
+        if (id == PaneId.ALERTS && session.alerts().isPresent()) {
+            copy.setView(metricsPanes.copyOfAlerts());
+        }
         return copy;
     }
 
@@ -325,6 +335,7 @@ public final class Workbench {
         topBar.selectNamespace(next.info().kind() == io.pitwall.connectors.session.SessionInfo.Kind.LIVE
                 ? next.info().context().flatMap(settings::namespace) : Optional.empty());
         showCluster(next);
+        metricsPanes.show(next);
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();
@@ -332,6 +343,8 @@ public final class Workbench {
                 statusBar.show(now, next.info().title());
                 if (signal == Signal.CLUSTER) {
                     showCluster(next);
+                } else if (signal == Signal.METRICS || signal == Signal.ALERTS) {
+                    metricsPanes.show(next); // a source that came (back) shows at once
                 }
             }
         }));
@@ -375,6 +388,19 @@ public final class Workbench {
         }
         details.show(selected, state.get());
         panes.get(PaneId.DETAILS).setView(details);
+    }
+
+    /** Completes when the metrics and alerts asked last have arrived (for pictures of the panes). */
+    public CompletableFuture<?> metricsLoaded() {
+        return metricsPanes.loading();
+    }
+
+    public io.pitwall.ui.metrics.MetricsView metricsView() {
+        return metricsPanes.metricsView();
+    }
+
+    public io.pitwall.ui.alerts.AlertsView alertsView() {
+        return metricsPanes.alertsView();
     }
 
     public EventsView events() {

@@ -83,8 +83,13 @@ class DemoIncidentTest {
             assertThat(DemoStory.RANGE.contains(java.time.Instant.parse(shell.path("time").asText()))).isTrue();
 
             // memory reaches the 256 MiB limit before the first kill
-            JsonNode memory = JSON.readTree(b.read("metrics/query_range.json")).get(0);
-            assertThat(memory.path("query").asText()).startsWith("container_memory_working_set_bytes");
+            JsonNode memory = null;
+            for (JsonNode q : JSON.readTree(b.read("metrics/query_range.json"))) {
+                if (q.path("query").asText().startsWith("container_memory_working_set_bytes")) {
+                    memory = q;
+                }
+            }
+            assertThat(memory).isNotNull();
             double max = 0;
             for (JsonNode series : memory.path("response").path("data").path("result")) {
                 if ("carts".equals(series.path("metric").path("container").asText())) {
@@ -94,6 +99,22 @@ class DemoIncidentTest {
                 }
             }
             assertThat(max).isGreaterThan(0.97 * DemoStory.MEMORY_LIMIT);
+
+            // every resource graph of the carts pod, its deployment, the namespace and the cluster answers offline
+            io.pitwall.connectors.metrics.MetricsSource metrics = s.metrics().orElseThrow();
+            io.pitwall.connectors.model.KubeRef cartsPod = new io.pitwall.connectors.model.KubeRef("Pod", DemoStory.NAMESPACE, pod);
+            for (io.pitwall.connectors.metrics.MetricScope scope : List.of(new io.pitwall.connectors.metrics.MetricScope.Pod(cartsPod),
+                    new io.pitwall.connectors.metrics.MetricScope.Workload(new io.pitwall.connectors.model.KubeRef("Deployment",
+                            DemoStory.NAMESPACE, "carts")),
+                    new io.pitwall.connectors.metrics.MetricScope.Namespace(DemoStory.NAMESPACE),
+                    new io.pitwall.connectors.metrics.MetricScope.Cluster())) {
+                for (io.pitwall.connectors.metrics.PanelData panel : new io.pitwall.connectors.metrics.PanelLoader(metrics)
+                        .loadAll(io.pitwall.connectors.prometheus.ResourcePanels.of(scope), DemoStory.RANGE, DemoMetrics.STEP).join()) {
+                    assertThat(panel.queries()).as(scope + " " + panel.panel().id())
+                            .allSatisfy(q -> assertThat(q.error()).as(q.spec().promql()).isEmpty())
+                            .anySatisfy(q -> assertThat(q.result().orElseThrow().series()).isNotEmpty());
+                }
+            }
 
             JsonNode logs = JSON.readTree(b.read("logs/query_range.json"));
             assertThat(logs.path("data").path("resultType").asText()).isEqualTo("streams");

@@ -32,8 +32,8 @@ public final class MetricChart extends BorderPane {
 
     private final Label title = new Label();
     private final Label problem = new Label();
-    private final DefaultNumericAxis x = new DefaultNumericAxis("", "");
-    private final DefaultNumericAxis y = new DefaultNumericAxis("", "");
+    private final DefaultNumericAxis x = new DefaultNumericAxis();
+    private final DefaultNumericAxis y = new DefaultNumericAxis();
     private final XYChart chart = new XYChart(x, y);
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
@@ -90,8 +90,32 @@ public final class MetricChart extends BorderPane {
         }
         chart.getDatasets().setAll(sets);
         zoomer.clear();
+        fitValueAxis(data);
         problem.setText(data.problem().orElse(""));
         problem.setVisible(data.problem().isPresent());
+    }
+
+    /**
+     * The value axis from zero to a little above the highest value of every line, thresholds
+     * included (chart-fx's own auto-range was seen to leave a limit line out of view).
+     */
+    private void fitValueAxis(ChartData data) {
+        double min = 0;
+        double max = 0;
+        for (ChartData.Line line : data.lines()) {
+            for (double v : line.series().values()) {
+                if (Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        if (max <= min) {
+            max = min + 1;
+        }
+        y.setAutoRanging(false);
+        y.set(min, max + (max - min) * 0.08);
+        y.setTickUnit(y.computePreferredTickUnit(y.getLength() > 0 ? y.getLength() : 200));
     }
 
     private static DataSet dataSet(ChartData.Line line) {
@@ -103,7 +127,9 @@ public final class MetricChart extends BorderPane {
         }
         DoubleDataSet set = new DoubleDataSet(line.label(), xs, s.values().clone(), xs.length, false);
         if (line.role() != PanelSpec.Role.VALUE) {
-            set.setStyle("-fx-line-dash-array: 6 4; -fx-line-width: 1.5;");
+            String colour = line.role() == PanelSpec.Role.LIMIT ? "-pw-critical" : "-pw-warn";
+            set.setStyle("-fx-line-dash-array: 6 4; -fx-line-width: 1.5; -fx-line-color: " + colour + "; -fx-marker-color: "
+                    + colour + ";");
         }
         return set;
     }
