@@ -97,6 +97,7 @@ public final class Workbench {
         this.workspace = new DockingWorkspace(panes::get);
         this.topologyView = new TopologyView();
         this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
+        topologyView.setCollapseHandler(topology::setCollapsed);
         topologyView.selectedProperty().addListener((o, was, now) -> showDetails());
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
