@@ -26,7 +26,9 @@ final class LayoutBuilder {
     static final double NODE_H = 44;
     static final double NODE_GAP = 8;
     static final double BLOCK_GAP = 40;
-    static final double LEAF_W = 170;
+    static final double LEAF_W = 160;
+    /** The narrowest group box: room for a name beside the kind and the counts. */
+    static final double GROUP_W = 210;
     static final double LEAF_H = 26;
 
     /** A box before it is placed. */
@@ -126,11 +128,11 @@ final class LayoutBuilder {
         if (collapsed) {
             return new Item(id, ref, Kind.GROUP, 250, TopologyLayout.HEADER + 34 + TopologyLayout.PADDING, 0, true, pods);
         }
-        int fit = (int) ((180 - 2 * TopologyLayout.PADDING + TopologyLayout.GAP) / step);
+        int fit = (int) ((GROUP_W - 2 * TopologyLayout.PADDING + TopologyLayout.GAP) / step);
         int most = n > TopologyLayout.COLLAPSE_ABOVE ? 50 : 20;
         int columns = Math.max(fit, Math.min(most, (int) Math.ceil(Math.sqrt(n * 2.0))));
         int rows = (n + columns - 1) / columns;
-        double w = Math.max(180, 2 * TopologyLayout.PADDING + columns * step - TopologyLayout.GAP);
+        double w = Math.max(GROUP_W, 2 * TopologyLayout.PADDING + columns * step - TopologyLayout.GAP);
         double h = TopologyLayout.HEADER + (n == 0 ? 14 : rows * step - TopologyLayout.GAP) + TopologyLayout.PADDING;
         return new Item(id, ref, Kind.GROUP, w, h, columns, false, pods);
     }
@@ -217,7 +219,15 @@ final class LayoutBuilder {
                 w[i] = spaces.get(i).w + 2 * Band.PAD;
                 h[i] = spaces.get(i).h + Band.HEADER + Band.PAD;
             }
-            double target = spaces.isEmpty() ? 600 : ColumnPacker.targetHeight(w, h, BLOCK_GAP);
+            // as tall as the namespace columns will be
+            double target = 600;
+            if (!spaces.isEmpty()) {
+                double[][] packed = ColumnPacker.pack(w, h, BLOCK_GAP);
+                target = 0;
+                for (int i = 0; i < w.length; i++) {
+                    target = Math.max(target, packed[1][i] + h[i]);
+                }
+            }
             int rows = Math.max(1, Math.min(n, (int) ((target - Band.HEADER - Band.PAD + NODE_GAP) / (NODE_H + NODE_GAP))));
             for (int i = 0; i < n; i++) {
                 b.xs[i] = i / rows * (NODE_W + NODE_GAP);

@@ -21,6 +21,7 @@ final class Minimap extends Region {
     private final Canvas frame = new Canvas();
     private TopologyLayout layout;
     private TopologyColours colours;
+    private TopologyLayout shown;
     private double k = 1;
     private double ox;
     private double oy;
@@ -60,25 +61,40 @@ final class Minimap extends Region {
         return new javafx.geometry.Point2D(ox + x * k, oy + y * k);
     }
 
-    /** The size the minimap takes for {@code l}: the picture's aspect within the maximum. */
-    static double[] sizeFor(TopologyLayout l) {
+    /**
+     * The size the minimap takes for {@code l} in a view of {@code vw} by {@code vh}: the
+     * picture's aspect, at most {@link #MAX_W} by {@link #MAX_H} and a quarter of the view's
+     * width and height.
+     */
+    static double[] sizeFor(TopologyLayout l, double vw, double vh) {
         if (l == null || l.width() <= 0 || l.height() <= 0) {
             return new double[] {0, 0};
         }
-        double s = Math.min((MAX_W - 8) / l.width(), (MAX_H - 8) / l.height());
+        double maxW = Math.min(MAX_W, Math.max(60, vw / 4));
+        double maxH = Math.min(MAX_H, Math.max(50, vh / 4));
+        double s = Math.min((maxW - 8) / l.width(), (maxH - 8) / l.height());
         return new double[] {l.width() * s + 8, l.height() * s + 8};
     }
 
-    void setPicture(TopologyLayout next, TopologyColours c) {
+    void setPicture(TopologyLayout next, TopologyColours c, double vw, double vh) {
         layout = next;
         colours = c;
-        double[] size = sizeFor(next);
+        double[] size = sizeFor(next, vw, vh);
+        if (size[0] == picture.getWidth() && size[1] == picture.getHeight() && next == shown) {
+            return; // a resize of the view that leaves the minimap as it is
+        }
+        shown = next;
         picture.setWidth(size[0]);
         picture.setHeight(size[1]);
         frame.setWidth(size[0]);
         frame.setHeight(size[1]);
         setPrefSize(size[0], size[1]);
         resize(size[0], size[1]);
+        drawPicture();
+    }
+
+    /** Draws the picture again (the theme's colours changed). */
+    void redraw() {
         drawPicture();
     }
 

@@ -23,6 +23,12 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 final class NamespaceGraph {
 
+    /**
+     * The width over the height that ELK packs a namespace's unconnected parts to (its default):
+     * small namespaces come out as one column, which suits the narrow panes of a workspace.
+     */
+    static final double ASPECT = 1.6;
+
     static {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
     }
@@ -40,8 +46,9 @@ final class NamespaceGraph {
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
         root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(0));
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 56.0);
-        root.setProperty(CoreOptions.SPACING_NODE_NODE, 12.0);
-        root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, 24.0);
+        root.setProperty(CoreOptions.SPACING_NODE_NODE, 10.0);
+        root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, 16.0);
+        root.setProperty(CoreOptions.ASPECT_RATIO, ASPECT);
         Map<String, ElkNode> nodes = new HashMap<>();
         ElkNode[] order = new ElkNode[ids.size()];
         for (int i = 0; i < ids.size(); i++) {

@@ -254,14 +254,11 @@ final class TopologyPainter {
         double x = b.x() + 8;
         double y = sy(cy);
         g.setFill(colours.muted());
+        g.setFont(font(10.5, false));
         if (b.kind() == Kind.GROUP) {
-            g.setFont(font(10.5, false));
             g.fillText(b.collapsed() ? "\u25b8" : "\u25be", sx(x), y);
             x += 14;
         }
-        g.setFont(font(10.5, false));
-        g.fillText(kind, sx(x), y);
-        x += kind.length() * 6.2 + 6;
         double rightWidth = 0;
         if (right != null) {
             g.setTextAlign(TextAlignment.RIGHT);
@@ -269,9 +266,16 @@ final class TopologyPainter {
             g.setTextAlign(TextAlignment.LEFT);
             rightWidth = right.length() * 6.2 + 8;
         }
+        // the kind goes first when the name fits beside it
+        double kindWidth = kind.length() * 6.2 + 6;
+        String name = b.ref().name();
+        if (x + kindWidth + name.length() * 6.9 <= b.x() + b.w() - 8 - rightWidth) {
+            g.fillText(kind, sx(x), y);
+            x += kindWidth;
+        }
         g.setFont(font(12, false));
         g.setFill(colours.fg());
-        g.fillText(clip(b.ref().name(), (b.x() + b.w() - 8 - rightWidth - x) * scale, 6.9 * scale), sx(x), y);
+        g.fillText(clip(name, (b.x() + b.w() - 8 - rightWidth - x) * scale, 6.9 * scale), sx(x), y);
     }
 
     private void group(GraphicsContext g, Box b) {
@@ -388,6 +392,9 @@ final class TopologyPainter {
                         restartMark(g, cx, cy, size, p.restarts());
                         last = null;
                     }
+                } else if (size < 3 && PodHealth.ofOrdinal(health[i]).unhealthy()) {
+                    // far out, what needs a look stays visible
+                    g.fillRect(cx + size / 2 - 1.5, cy + size / 2 - 1.5, 3, 3);
                 } else {
                     g.fillRect(cx, cy, size, size);
                 }
@@ -437,10 +444,11 @@ final class TopologyPainter {
             g.setFont(font(10.5, false));
             g.setFill(ready ? colours.health(PodHealth.RUNNING) : colours.health(PodHealth.CRASH_LOOPING));
             String status = (ready ? "Ready" : "NotReady") + (info != null && !info.schedulable() ? ", cordoned" : "");
-            if (b.unhealthy() > 0) {
-                status += "   " + b.unhealthy() + " unhealthy";
-            }
             g.fillText(status, sx(b.x() + 8), sy(b.y() + 27));
+            if (b.unhealthy() > 0) {
+                g.setFill(colours.health(b.worst()));
+                g.fillText(b.unhealthy() + " unhealthy", sx(b.x() + 8 + status.length() * 6.2 + 10), sy(b.y() + 27));
+            }
         } else if (!ready) {
             g.setFill(colours.health(PodHealth.CRASH_LOOPING));
             g.fillRect(sx(b.x()), sy(b.y()), b.w() * scale, (b.h() - 7) * scale);

@@ -117,7 +117,7 @@ public final class TopologyView extends Region {
         boolean first = layout == null;
         layout = next;
         painter.setLayout(next);
-        minimap.setPicture(next, colours);
+        minimap.setPicture(next, colours, getWidth(), getHeight());
         if (first) {
             fitPending = true;
             requestLayout();
@@ -391,14 +391,21 @@ public final class TopologyView extends Region {
     private void restyle() {
         colours.read();
         if (layout != null) {
-            minimap.setPicture(layout, colours);
+            minimap.redraw();
         }
         requestRedraw();
     }
 
     private void requestRedraw() {
         dirty = true;
+        showMinimapIfUseful();
         Platform.requestNextPulse();
+    }
+
+    /** The minimap, when some of the picture is out of view and there is room for it. */
+    private void showMinimapIfUseful() {
+        minimap.setVisible(layout != null && getWidth() >= 420 && getHeight() >= 260
+                && !viewport().contains(new Rectangle2D(0, 0, layout.width(), layout.height())));
     }
 
     private void drawIfDirty() {
@@ -415,7 +422,7 @@ public final class TopologyView extends Region {
         painter.scale = scale;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        painter.legend = w >= 560 + (minimap.isVisible() ? Minimap.MAX_W : 0);
+        painter.legend = w >= 560 + Minimap.MAX_W;
         painter.paint(canvas.getGraphicsContext2D(), w, h);
         if (layout != null) {
             Rectangle2D v = viewport();
@@ -431,13 +438,27 @@ public final class TopologyView extends Region {
             canvas.setWidth(w);
             canvas.setHeight(h);
             dirty = true;
+            if (layout != null) {
+                minimap.setPicture(layout, colours, w, h);
+            }
+            showMinimapIfUseful();
         }
-        minimap.setVisible(layout != null && w >= 420 && h >= 260);
         minimap.relocate(w - minimap.getWidth() - 10, h - minimap.getHeight() - 10);
         search.autosize();
         search.relocate(10, 10);
-        if (fitPending) {
+        if (fitPending && layout != null && w > 0 && h > 0) {
             fit();
+            // the first view: when the whole is too small to read but legible text cuts off only a
+            // little of it, legible text (the minimap shows the rest)
+            double legible = TopologyPainter.TEXT_SCALE + 0.05;
+            if (scale < TopologyPainter.TEXT_SCALE && scale * 1.3 >= legible) {
+                scale = legible;
+                tx = Math.max(20, (w - layout.width() * scale) / 2);
+                ty = Math.max(20, (h - layout.height() * scale) / 2);
+                tx = layout.width() * scale > w - 40 ? 20 : tx;
+                ty = layout.height() * scale > h - 40 ? 20 : ty;
+                requestRedraw();
+            }
         }
         drawIfDirty();
     }

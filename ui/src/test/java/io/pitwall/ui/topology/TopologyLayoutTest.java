@@ -56,9 +56,10 @@ class TopologyLayoutTest {
 
     @Test
     void aGroupGrowingByARowMovesOnlyWhatIsBelowIt() {
-        // web has 12 pods in 9 columns (2 rows); 19 pods take a third row
+        // web's 12 pods fill two rows (fewer than 24 columns); twice its columns and one take a third
         TopologyLayout first = layout(TopologyFixtures.cluster(12, 5), null);
-        TopologyLayout next = layout(TopologyFixtures.cluster(19, 5), first);
+        int columns = first.boxes().get("Deployment shop/web").columns();
+        TopologyLayout next = layout(TopologyFixtures.cluster(2 * columns + 1, 5), first);
         assertThat(next.elkRuns()).isZero();
         Box web = first.boxes().get("Deployment shop/web");
         Box grown = next.boxes().get("Deployment shop/web");

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class TopologyNavigatorTest {
 
-    // web: 12 pods in 9 columns: cells 0 .. 8 on the first row, 9 .. 11 on the second
-    private final TopologyLayout layout = TopologyLayout.of(Topology.of(TopologyFixtures.cluster(12, 3)));
+    // web: 20 pods in two rows of c columns: cells 0 .. c-1 on the first row, c .. 19 on the second
+    private final TopologyLayout layout = TopologyLayout.of(Topology.of(TopologyFixtures.cluster(20, 3)));
+    private final int c = layout.boxes().get("Deployment shop/web").columns();
 
     private KubeRef pod(int slot) {
         return layout.boxes().get("Deployment shop/web").pods().get(slot).ref();
@@ -24,10 +25,11 @@ class TopologyNavigatorTest {
     void arrowsMoveCellByCellInsideAGroup() {
         assertThat(move(pod(0), Direction.RIGHT)).isEqualTo(pod(1));
         assertThat(move(pod(1), Direction.LEFT)).isEqualTo(pod(0));
-        assertThat(move(pod(1), Direction.DOWN)).isEqualTo(pod(10));
-        assertThat(move(pod(10), Direction.UP)).isEqualTo(pod(1));
+        assertThat(c).isBetween(10, 19);
+        assertThat(move(pod(1), Direction.DOWN)).isEqualTo(pod(1 + c));
+        assertThat(move(pod(1 + c), Direction.UP)).isEqualTo(pod(1));
         // below the last row's end: to the last pod
-        assertThat(move(pod(5), Direction.DOWN)).isEqualTo(pod(11));
+        assertThat(move(pod(c - 1), Direction.DOWN)).isEqualTo(pod(19));
     }
 
     @Test

@@ -97,6 +97,9 @@ class TopologyViewInteractionTest {
     void clickingAndDraggingInTheMinimapMovesTheView() {
         TopologyLayout l = show(TopologyFixtures.cluster(12, 30));
         Minimap map = view.minimap();
+        robot.interact(view::fit);
+        assertThat(map.isVisible()).as("all of it in view: no minimap").isFalse();
+        robot.interact(() -> view.setScale(2));
         assertThat(map.isVisible()).isTrue();
         Box db = l.boxes().get("StatefulSet pay/db");
         Point2D at = map.localToScreen(map.toMinimap(db.x() + db.w() / 2, db.y() + db.h() / 2));
@@ -154,7 +157,7 @@ class TopologyViewInteractionTest {
 
     @Test
     void arrowsMoveTheSelectionAndKeysZoomAndFit() {
-        TopologyLayout l = show(TopologyFixtures.cluster(12, 30));
+        TopologyLayout l = show(TopologyFixtures.cluster(40, 30));
         Box web = l.boxes().get("Deployment shop/web");
         robot.clickOn(cellCentre(web, 0));
         assertThat(view.selectedProperty().get()).isEqualTo(web.pods().get(0).ref());
