@@ -371,8 +371,9 @@ final class TopologyPainter {
                 double cx = sx(left + (i % columns) * step);
                 double cy = sy(top + row * step);
                 PodInfo p = pods.get(i);
+                boolean lit = dimmed && p.nodeName().equals(highlightNode);
                 if (dimmed) {
-                    double a = p.nodeName().equals(highlightNode) ? 1 : 0.15;
+                    double a = lit ? 1 : 0.15;
                     if (a != alpha) {
                         g.setGlobalAlpha(a);
                         alpha = a;
@@ -392,8 +393,8 @@ final class TopologyPainter {
                         restartMark(g, cx, cy, size, p.restarts());
                         last = null;
                     }
-                } else if (size < 3 && PodHealth.ofOrdinal(health[i]).unhealthy()) {
-                    // far out, what needs a look stays visible
+                } else if (size < 3 && (lit || PodHealth.ofOrdinal(health[i]).unhealthy())) {
+                    // far out, what needs a look (and a selected node's pods) stays visible
                     g.fillRect(cx + size / 2 - 1.5, cy + size / 2 - 1.5, 3, 3);
                 } else {
                     g.fillRect(cx, cy, size, size);

@@ -64,6 +64,11 @@ public final class TopologyView extends Region {
         getChildren().add(canvas);
         colours.probes().forEach(getChildren()::add);
         getChildren().addAll(minimap, search);
+        // the find field and the minimap stay inside the pane, however narrow
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         minimap.setOnNavigate(this::centreOn);
         sceneProperty().addListener((o, was, scene) -> {
             if (was != null) {
