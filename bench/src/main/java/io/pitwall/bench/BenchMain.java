@@ -64,7 +64,8 @@ public final class BenchMain {
     /** The JMH benchmarks, as JMH names them. */
     private static final List<String> JMH = List.of("io.pitwall.bench.StartupBenchmark.helloWorldFirstFrame",
             "io.pitwall.bench.StartupBenchmark.pitwallFirstFrame", "io.pitwall.bench.StartupBenchmark.pitwallFirstFrameWithoutAotCache",
-            "io.pitwall.bench.TopologyBenchmark.modelFromLists", "io.pitwall.bench.TopologyBenchmark.layout");
+            "io.pitwall.bench.TopologyBenchmark.modelFromLists", "io.pitwall.bench.TopologyBenchmark.layout",
+            "io.pitwall.bench.TopologyBenchmark.layoutAfterPodUpdates");
 
     private static boolean matches(List<String> regexps, String name) {
         return regexps.stream().anyMatch(r -> Pattern.compile(r).matcher(name).find());
@@ -73,6 +74,11 @@ public final class BenchMain {
     private static void printJmh(Collection<RunResult> results) {
         printBudget(results, "modelFromLists", "topology model from the lists, 10,000 pods", 1000);
         printBudget(results, "layout", "first topology layout, 10,000 pods", 2000);
+        Double update = score(results, "layoutAfterPodUpdates");
+        if (update != null) {
+            System.out.printf(Locale.ROOT, "%-46s %8.1f ms (places kept, ELK not run)%n", "topology model and layout after pod updates:",
+                    update);
+        }
         Double hello = score(results, "helloWorldFirstFrame");
         Double pitwall = score(results, "pitwallFirstFrame");
         Double withoutAot = score(results, "pitwallFirstFrameWithoutAotCache");
