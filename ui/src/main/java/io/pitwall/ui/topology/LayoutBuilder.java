@@ -29,6 +29,8 @@ final class LayoutBuilder {
     static final double LEAF_W = 160;
     /** The narrowest group box: room for a name beside the kind and the counts. */
     static final double GROUP_W = 210;
+    /** A collapsed group: room for its counts by health. */
+    static final double COLLAPSED_W = 300;
     static final double LEAF_H = 26;
 
     /** A box before it is placed. */
@@ -126,7 +128,7 @@ final class LayoutBuilder {
         boolean collapsed = choices.getOrDefault(id, n > TopologyLayout.COLLAPSE_ABOVE);
         double step = TopologyLayout.CELL + TopologyLayout.GAP;
         if (collapsed) {
-            return new Item(id, ref, Kind.GROUP, 250, TopologyLayout.HEADER + 34 + TopologyLayout.PADDING, 0, true, pods);
+            return new Item(id, ref, Kind.GROUP, COLLAPSED_W, TopologyLayout.HEADER + 34 + TopologyLayout.PADDING, 0, true, pods);
         }
         int fit = (int) ((GROUP_W - 2 * TopologyLayout.PADDING + TopologyLayout.GAP) / step);
         int most = n > TopologyLayout.COLLAPSE_ABOVE ? 50 : 20;

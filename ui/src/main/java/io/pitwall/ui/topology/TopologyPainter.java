@@ -299,7 +299,7 @@ final class TopologyPainter {
             if (b.collapsed() && text) {
                 g.setFont(font(10.5, false));
                 g.setFill(colours.muted());
-                g.fillText(clip(collapsedLine(b), (b.w() - 2 * TopologyLayout.PADDING) * scale, 6 * scale),
+                g.fillText(clip(collapsedLine(b), (b.w() - 2 * TopologyLayout.PADDING) * scale, 5.6 * scale),
                         sx(b.x() + TopologyLayout.PADDING), sy(barY + 24));
             }
             return;
@@ -322,8 +322,11 @@ final class TopologyPainter {
             }
             return on + " on " + highlightNode;
         }
+        // the most urgent first: what is cut off at the end is the least of them
+        List<PodHealth> order = new java.util.ArrayList<>(List.of(PodHealth.values()));
+        order.sort(java.util.Comparator.comparingInt(PodHealth::urgency).reversed());
         StringBuilder s = new StringBuilder();
-        for (PodHealth h : PodHealth.values()) {
+        for (PodHealth h : order) {
             int c = b.counts()[h.ordinal()];
             if (c > 0) {
                 s.append(s.isEmpty() ? "" : " \u00b7 ").append(c).append(' ').append(h.label());
