@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 
 /**
@@ -50,6 +51,8 @@ final class SearchBar extends HBox {
         getChildren().addAll(field, count);
         setManaged(false);
         setVisible(false);
+        // a click in the field is the field's: it must not pan, select or take the focus back
+        addEventHandler(MouseEvent.ANY, MouseEvent::consume);
         field.textProperty().addListener((o, was, now) -> find());
         field.setOnAction(e -> next(1));
         field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
