@@ -1,5 +1,7 @@
 package io.pitwall.ui.topology;
 
+import static io.pitwall.ui.topology.TopologyLegend.clip;
+
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.NodeInfo;
 import io.pitwall.connectors.model.PodInfo;
@@ -32,7 +34,6 @@ final class TopologyPainter {
     /** From this scale on, round corners and curved edges (few boxes are in view by then). */
     static final double DETAIL_SCALE = 0.45;
     static final Font SCREEN = Font.font(null, FontWeight.BOLD, 12);
-    static final Font LEGEND = Font.font(11);
 
     private TopologyLayout layout;
     private Map<String, NodeInfo> nodes = Map.of();
@@ -99,7 +100,7 @@ final class TopologyPainter {
             bandTitlesOnScreen(g);
         }
         if (legend) {
-            legend(g, h);
+            TopologyLegend.draw(g, colours, h);
         }
     }
 
@@ -282,7 +283,7 @@ final class TopologyPainter {
         if (text) {
             int n = b.pods().size();
             String right = (n - b.unhealthy()) + "/" + n + (b.restarts() > 0 ? "  \u21bb" + b.restarts() : "");
-            header(g, b, b.y() + 13, kindWord(b.ref().kind()), right);
+            header(g, b, b.y() + 13, TopologyLegend.kindWord(b.ref().kind()), right);
         }
         if (b.pods().isEmpty()) {
             if (text) {
@@ -478,49 +479,5 @@ final class TopologyPainter {
             g.fillText(clip(badge.text(), width - 8, 6.3 * Math.min(scale, 1.5)), x + width / 2, y + height / 2 + 0.5);
             g.setTextAlign(TextAlignment.LEFT);
         }
-    }
-
-    /** What each health colour means, at the bottom left of the view. */
-    private void legend(GraphicsContext g, double h) {
-        g.setFont(LEGEND);
-        double width = 12;
-        for (PodHealth ph : PodHealth.values()) {
-            width += 16 + ph.label().length() * 6.2 + 10;
-        }
-        double y = h - 32;
-        g.setFill(colours.border());
-        g.fillRoundRect(10, y, width, 22, 8, 8);
-        g.setFill(colours.subtle());
-        g.fillRoundRect(11, y + 1, width - 2, 20, 7, 7);
-        double x = 18;
-        for (PodHealth ph : PodHealth.values()) {
-            g.setFill(colours.health(ph));
-            g.fillRoundRect(x, y + 6, 10, 10, 3, 3);
-            g.setFill(colours.fg());
-            g.fillText(ph.label(), x + 14, y + 11.5);
-            x += 16 + ph.label().length() * 6.2 + 10;
-        }
-    }
-
-    static String kindWord(String kind) {
-        return switch (kind) {
-            case "Deployment" -> "deploy";
-            case "StatefulSet" -> "sts";
-            case "DaemonSet" -> "ds";
-            case "ReplicaSet" -> "rs";
-            case "CronJob" -> "cronjob";
-            case "Job" -> "job";
-            case "Pod" -> "pod";
-            default -> kind.toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    /** {@code s} cut to about {@code width} pixels at {@code charWidth} per character, with an ellipsis. */
-    static String clip(String s, double width, double charWidth) {
-        int most = (int) (width / Math.max(0.1, charWidth));
-        if (s.length() <= most) {
-            return s;
-        }
-        return most <= 1 ? "" : s.substring(0, most - 1) + "\u2026";
     }
 }
