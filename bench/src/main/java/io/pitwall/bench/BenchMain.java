@@ -1,17 +1,22 @@
 package io.pitwall.bench;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks (JMH options may be passed, e.g. {@code -i 10}) and prints, for the
- * start-up benchmark, both first-frame times and their ratio against the budget.
+ * start-up benchmark, both first-frame times and their ratio against the budget; then the
+ * topology's frame benchmarks, which drive a real JavaFX view on the FX thread and so run here
+ * rather than under JMH: {@code TopologyRedraw} and {@code TopologyUpdates}. A benchmark name
+ * given on the command line (a regular expression, as JMH takes them) runs only what matches,
+ * e.g. {@code bench/run TopologyRedraw} or {@code bench/run -Dpitwall.bench.seconds=10
+ * TopologyUpdates} (system properties go before the name, see those classes).
  */
 public final class BenchMain {
 
@@ -21,20 +26,62 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        CommandLineOptions cli = new CommandLineOptions(args);
-        OptionsBuilder opts = new OptionsBuilder();
-        opts.parent(cli);
-        if (cli.getIncludes().isEmpty()) {
-            opts.include(StartupBenchmark.class.getSimpleName());
-            opts.include(TopologyBenchmark.class.getSimpleName());
-            opts.include(PrometheusParseBenchmark.class.getSimpleName());
+    public static void main(String[] args) throws Exception {
+        // -Dpitwall.bench.* after the class name (as bench/run passes them) set those properties
+        List<String> rest = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("-Dpitwall.") && a.contains("=")) {
+                System.setProperty(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                rest.add(a);
+            }
         }
-        Collection<RunResult> results = new Runner(opts.build()).run();
+        CommandLineOptions cli = new CommandLineOptions(rest.toArray(String[]::new));
+        List<String> includes = cli.getIncludes();
+        boolean redraw = includes.isEmpty() || matches(includes, "io.pitwall.bench.TopologyRedraw");
+        boolean updates = includes.isEmpty() || matches(includes, "io.pitwall.bench.TopologyUpdates");
+        boolean jmh = includes.isEmpty() || JMH.stream().anyMatch(b -> matches(includes, b));
+        Collection<RunResult> results = List.of();
+        if (jmh) {
+            OptionsBuilder opts = new OptionsBuilder();
+            opts.parent(cli);
+            if (includes.isEmpty()) {
+                opts.include(StartupBenchmark.class.getSimpleName());
+                opts.include(TopologyBenchmark.class.getSimpleName());
+                opts.include(PrometheusParseBenchmark.class.getSimpleName());
+            }
+            results = new Runner(opts.build()).run();
+        }
+        printJmh(results);
+        if (redraw) {
+            TopologyRedrawBenchmark.print(TopologyRedrawBenchmark.run());
+        }
+        if (updates) {
+            TopologyUpdatesBenchmark.print(TopologyUpdatesBenchmark.run());
+        }
+        System.exit(0); // the JavaFX toolkit, if started, would keep the JVM up
+    }
 
+    /** The JMH benchmarks, as JMH names them. */
+    private static final List<String> JMH = List.of("io.pitwall.bench.StartupBenchmark.helloWorldFirstFrame",
+            "io.pitwall.bench.StartupBenchmark.pitwallFirstFrame", "io.pitwall.bench.StartupBenchmark.pitwallFirstFrameWithoutAotCache",
+            "io.pitwall.bench.TopologyBenchmark.modelFromLists", "io.pitwall.bench.TopologyBenchmark.layout",
+            "io.pitwall.bench.TopologyBenchmark.layoutAfterPodUpdates",
+            "io.pitwall.bench.PrometheusParseBenchmark.parse5MbQueryRange");
+
+    private static boolean matches(List<String> regexps, String name) {
+        return regexps.stream().anyMatch(r -> Pattern.compile(r).matcher(name).find());
+    }
+
+    private static void printJmh(Collection<RunResult> results) {
         printBudget(results, "modelFromLists", "topology model from the lists, 10,000 pods", 1000);
         printBudget(results, "layout", "first topology layout, 10,000 pods", 2000);
         printBudget(results, "parse5MbQueryRange", "parse a 5 MB Prometheus query_range response", 100);
+        Double update = score(results, "layoutAfterPodUpdates");
+        if (update != null) {
+            System.out.printf(Locale.ROOT, "%-46s %8.1f ms (places kept, ELK not run)%n", "topology model and layout after pod updates:",
+                    update);
+        }
         Double hello = score(results, "helloWorldFirstFrame");
         Double pitwall = score(results, "pitwallFirstFrame");
         Double withoutAot = score(results, "pitwallFirstFrameWithoutAotCache");
@@ -55,9 +102,14 @@ public final class BenchMain {
     private static void printBudget(Collection<RunResult> results, String method, String what, double budgetMillis) {
         Double ms = score(results, method);
         if (ms != null) {
-            System.out.printf(Locale.ROOT, "%-46s %8.1f ms (budget %.0f ms: %s)%n", what + ":", ms, budgetMillis,
-                    ms <= budgetMillis ? "within" : "OVER");
+            printBudget(what, ms, "ms", budgetMillis);
         }
+    }
+
+    /** One figure against its budget, as every benchmark here prints it. */
+    static void printBudget(String what, double value, String unit, double budget) {
+        System.out.printf(Locale.ROOT, "%-46s %8.1f %-2s (budget %.0f %s: %s)%n", what + ":", value, unit, budget, unit,
+                value <= budget ? "within" : "OVER");
     }
 
     private static Double score(Collection<RunResult> results, String method) {

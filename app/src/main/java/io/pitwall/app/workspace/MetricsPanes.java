@@ -109,6 +109,7 @@ final class MetricsPanes {
     void show(Session s) {
         model.cancel();
         lastAlerts = List.of();
+        onAlerts.accept(List.of()); // the old session's alerts mark nothing any more
         metricsPane.setView(s.metrics().isPresent() ? metrics : null);
         alertsPane.setView(s.alerts().isPresent() ? alerts : null);
         if (s != vocabularyOf) {

@@ -106,6 +106,9 @@ public final class Workbench {
         wireSelection();
         this.metricsPanes = new MetricsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
+        topologyView.setCollapseHandler(topology::setCollapsed);
+        // firing alerts mark the objects they name
+        metricsPanes.setOnAlerts(alerts -> topologyView.setBadges(AlertBadges.of(alerts)));
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 
@@ -176,6 +179,7 @@ public final class Workbench {
         bus.subscribe(WorkspaceEvent.Selected.class, e -> {
             if (e.from() != PaneId.TOPOLOGY) {
                 topologyView.selectedProperty().set(e.ref());
+                topologyView.reveal(e.ref(), true); // what another pane picked comes into view
             }
             showDetails();
             focusEvents();

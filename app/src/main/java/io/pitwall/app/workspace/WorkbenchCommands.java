@@ -27,6 +27,8 @@ final class WorkbenchCommands {
             new Shortcut("Ctrl+1 ... Ctrl+8", "Focus a pane: topology, metrics, logs, traces, security, alerts, timeline, details"),
             new Shortcut("Ctrl+P", "Pause or follow the time range"),
             new Shortcut("Ctrl+Shift+R", "Reset the layout"),
+            new Shortcut("/ or Ctrl+F", "Topology: find by name; Enter goes to the next match"),
+            new Shortcut("Arrows, + -, 0", "Topology: move the selection, zoom, fit; Enter expands a group"),
             new Shortcut("Escape", "Close the palette or this overlay"));
 
     private final Workbench bench;

@@ -1,142 +1,165 @@
 package io.pitwall.ui.topology;
 
-import io.pitwall.connectors.model.IngressInfo;
 import io.pitwall.connectors.model.KubeRef;
-import io.pitwall.connectors.model.ServiceInfo;
+import io.pitwall.connectors.model.PodInfo;
 import io.pitwall.connectors.model.Topology;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
-import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
-import org.eclipse.elk.core.options.EdgeRouting;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.graph.ElkEdge;
-import org.eclipse.elk.graph.ElkEdgeSection;
-import org.eclipse.elk.graph.ElkNode;
-import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Where everything of a {@link Topology} is drawn: ELK (layered, left to right) places
- * ingresses, services and workload boxes; each workload's pods are packed in a grid inside its
- * box, ordered by name, so a pod that restarts moves nothing. Pure computation, no JavaFX: run it
- * off the FX thread.
+ * Where everything of a {@link Topology} is drawn. Pure computation, no JavaFX: run it off the FX
+ * thread.
+ *
+ * <p>Each namespace is a band: ELK (layered, left to right) places its ingresses, services and
+ * workload boxes; each workload's pods are packed in a grid inside its box. The bands stand in
+ * newspaper columns, namespaces in name order, and the cluster's nodes form a band of their own
+ * on the right (pods are not joined to their nodes by edges: selecting a node highlights its pods
+ * instead).
+ *
+ * <p>Stability, when a layout is made from the one shown before ({@link #of(Topology, Map,
+ * TopologyLayout)}):
+ * <ul>
+ * <li>a pod keeps its cell while it exists; a new one takes a cell left free (see
+ *     {@link PodSlots});</li>
+ * <li>a namespace whose boxes and edges are the same as before is not given to ELK again: its
+ *     boxes keep their places, and when some changed size (a group grew by a row, or was
+ *     collapsed) the others move only as far as needed to keep their gaps (see {@link Relax});</li>
+ * <li>the bands likewise keep their places and gaps while the set of namespaces is the same;</li>
+ * <li>only a namespace that gained or lost a box or an edge is laid out by ELK again, and only
+ *     a new or vanished namespace places all bands afresh.</li>
+ * </ul>
+ *
+ * @param boxes  every box by id, band by band
+ * @param lines  the edges, as the ids of the boxes they join (drawn from the boxes' positions)
+ * @param bands  the namespace bands, then the nodes band
+ * @param places where each pod is: its group's box and its cell
+ * @param byRef  every box by the object it shows
+ * @param elkRuns how many namespaces ELK laid out for this layout (the others kept their places)
  */
-public record TopologyLayout(Topology topology, Map<String, Box> boxes, List<Line> lines, double width, double height) {
+public record TopologyLayout(Topology topology, Map<String, Box> boxes, List<Line> lines, List<Band> bands,
+                             Map<KubeRef, PodPlace> places, Map<KubeRef, Box> byRef, double width, double height,
+                             int elkRuns) {
 
     public static final double CELL = 14;
     public static final double GAP = 3;
     public static final double HEADER = 26;
     public static final double PADDING = 8;
-    /** Groups with more pods than this start collapsed, as a count and a health bar. */
+    /** Groups with more pods than this start collapsed, as counts and a health bar. */
     public static final int COLLAPSE_ABOVE = 400;
+    /** The clickable chevron at the left of a group's header. */
+    public static final double CHEVRON = 22;
 
-    /** A placed element: an ingress, a service or a workload group. */
-    public record Box(String id, KubeRef ref, double x, double y, double w, double h, int columns, boolean collapsed) {
+    /** What a box shows. */
+    public enum Kind {
+        INGRESS, SERVICE, GROUP, NODE
+    }
+
+    /**
+     * A placed box: an ingress, a service, a workload group or a node.
+     *
+     * @param columns   the width of a group's pod grid, in cells
+     * @param collapsed whether a group shows a health bar instead of its pods
+     * @param pods      a group's pods in cell order, or a node's pods
+     * @param health    {@link PodHealth} ordinals, one per pod of {@code pods}
+     * @param counts    how many of {@code pods} are in each {@link PodHealth}
+     * @param restarts  the restarts of all of {@code pods}
+     */
+    public record Box(String id, KubeRef ref, Kind kind, double x, double y, double w, double h, int columns,
+                      boolean collapsed, List<PodInfo> pods, byte[] health, int[] counts, int restarts) {
+
+        public boolean contains(double px, double py) {
+            return px >= x && px <= x + w && py >= y && py <= y + h;
+        }
+
+        public String namespace() {
+            return ref.namespace();
+        }
+
+        /** Pods that are not running (or completed). */
+        public int unhealthy() {
+            int n = 0;
+            for (PodHealth h : PodHealth.values()) {
+                if (h.unhealthy()) {
+                    n += counts[h.ordinal()];
+                }
+            }
+            return n;
+        }
+
+        /** The most urgent health among the pods, RUNNING when there are none. */
+        public PodHealth worst() {
+            PodHealth worst = PodHealth.RUNNING;
+            for (PodHealth h : PodHealth.values()) {
+                if (counts[h.ordinal()] > 0 && h.urgency() > worst.urgency()) {
+                    worst = h;
+                }
+            }
+            return worst;
+        }
+
+        /** Whether the header's chevron (which collapses or expands a group) is at {@code (px, py)}. */
+        public boolean chevronAt(double px, double py) {
+            return kind == Kind.GROUP && px >= x && px <= x + CHEVRON && py >= y && py <= y + HEADER;
+        }
+
+        /** Whether this box draws its pods as cells. */
+        public boolean showsCells() {
+            return kind == Kind.GROUP && !collapsed && !pods.isEmpty();
+        }
+    }
+
+    /** An edge between two boxes, by id. */
+    public record Line(String from, String to) {
+    }
+
+    /**
+     * A namespace's band (or the nodes' band, with {@code nodes} set) and its boxes' frame.
+     *
+     * @param key what the band's content was laid out from: the same key means the same shape
+     */
+    public record Band(String namespace, boolean nodes, String title, double x, double y, double w, double h,
+                       Object key) {
+
+        public static final double HEADER = 30;
+        public static final double PAD = 14;
 
         public boolean contains(double px, double py) {
             return px >= x && px <= x + w && py >= y && py <= y + h;
         }
     }
 
-    /** An edge as a polyline. */
-    public record Line(double[] xs, double[] ys) {
+    /** A pod's group box and cell index. */
+    public record PodPlace(String boxId, int slot) {
     }
 
-    static {
-        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-    }
-
+    /** A first layout: nothing earlier to keep, groups collapsed by size. */
     public static TopologyLayout of(Topology t) {
-        ElkNode root = ElkGraphUtil.createGraph();
-        root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-        root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.POLYLINE);
-        root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 60.0);
-        root.setProperty(CoreOptions.SPACING_NODE_NODE, 18.0);
-
-        Map<String, ElkNode> nodes = new LinkedHashMap<>();
-        Map<String, KubeRef> refs = new HashMap<>();
-        Map<String, int[]> grids = new HashMap<>();
-        for (IngressInfo i : t.ingresses()) {
-            add(root, nodes, refs, Topology.idOf(i.ref()), i.ref(), 150, 30);
-        }
-        for (ServiceInfo s : t.services()) {
-            add(root, nodes, refs, Topology.idOf(s.ref()), s.ref(), 150, 30);
-        }
-        for (Topology.Group g : t.groups()) {
-            int n = g.pods().size();
-            boolean collapsed = n > COLLAPSE_ABOVE;
-            int columns = collapsed ? 0 : Math.max(4, Math.min(20, (int) Math.ceil(Math.sqrt(n * 2.0))));
-            int rows = collapsed || n == 0 ? 0 : (n + columns - 1) / columns;
-            double w = collapsed ? 200 : Math.max(170, PADDING * 2 + columns * (CELL + GAP) - GAP);
-            double h = HEADER + (collapsed ? 22 : rows * (CELL + GAP)) + PADDING;
-            add(root, nodes, refs, g.id(), g.workload(), w, h);
-            grids.put(g.id(), new int[] {columns, collapsed ? 1 : 0});
-        }
-        List<ElkEdge> edges = new ArrayList<>();
-        for (Topology.Edge e : concat(t.routes(), t.serves())) {
-            ElkNode from = nodes.get(e.from());
-            ElkNode to = nodes.get(e.to());
-            if (from != null && to != null) {
-                edges.add(ElkGraphUtil.createSimpleEdge(from, to));
-            }
-        }
-        new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-
-        Map<String, Box> boxes = new LinkedHashMap<>();
-        nodes.forEach((id, n) -> {
-            int[] grid = grids.getOrDefault(id, new int[] {0, 0});
-            boxes.put(id, new Box(id, refs.get(id), n.getX(), n.getY(), n.getWidth(), n.getHeight(), grid[0], grid[1] == 1));
-        });
-        List<Line> lines = new ArrayList<>();
-        for (ElkEdge e : edges) {
-            for (ElkEdgeSection s : e.getSections()) {
-                int k = s.getBendPoints().size() + 2;
-                double[] xs = new double[k];
-                double[] ys = new double[k];
-                xs[0] = s.getStartX();
-                ys[0] = s.getStartY();
-                for (int i = 0; i < s.getBendPoints().size(); i++) {
-                    xs[i + 1] = s.getBendPoints().get(i).getX();
-                    ys[i + 1] = s.getBendPoints().get(i).getY();
-                }
-                xs[k - 1] = s.getEndX();
-                ys[k - 1] = s.getEndY();
-                lines.add(new Line(xs, ys));
-            }
-        }
-        return new TopologyLayout(t, boxes, lines, root.getWidth(), root.getHeight());
+        return of(t, Map.of(), null);
     }
 
-    /** Where pod {@code index} of a group sits, inside its box. */
+    /**
+     * @param collapsed the user's choices, by group id: true to collapse, false to expand (groups
+     *                  without a choice collapse above {@link #COLLAPSE_ABOVE} pods)
+     * @param previous  the layout shown before, whose places are kept where they still fit, or null
+     */
+    public static TopologyLayout of(Topology t, Map<String, Boolean> collapsed, TopologyLayout previous) {
+        return new LayoutBuilder(t, collapsed, previous).build();
+    }
+
+    /** Where cell {@code index} of a group sits, inside its box. */
     public static double[] cell(Box box, int index) {
-        int col = index % Math.max(1, box.columns());
-        int row = index / Math.max(1, box.columns());
-        return new double[] {box.x() + PADDING + col * (CELL + GAP), box.y() + HEADER + row * (CELL + GAP)};
+        int columns = Math.max(1, box.columns());
+        return new double[] {box.x() + PADDING + index % columns * (CELL + GAP),
+            box.y() + HEADER + index / columns * (CELL + GAP)};
     }
 
-    private static void add(ElkNode root, Map<String, ElkNode> nodes, Map<String, KubeRef> refs, String id, KubeRef ref,
-                            double w, double h) {
-        if (nodes.containsKey(id)) {
-            return;
+    /** The band of {@code namespace}, or null. */
+    public Band band(String namespace) {
+        for (Band b : bands) {
+            if (!b.nodes() && b.namespace().equals(namespace)) {
+                return b;
+            }
         }
-        ElkNode n = ElkGraphUtil.createNode(root);
-        n.setIdentifier(id);
-        n.setDimensions(w, h);
-        nodes.put(id, n);
-        refs.put(id, ref);
-    }
-
-    private static List<Topology.Edge> concat(List<Topology.Edge> a, List<Topology.Edge> b) {
-        List<Topology.Edge> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return null;
     }
 }

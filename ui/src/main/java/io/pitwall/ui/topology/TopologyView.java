@@ -1,68 +1,91 @@
 package io.pitwall.ui.topology;
 
 import io.pitwall.connectors.model.KubeRef;
-import io.pitwall.connectors.model.PodInfo;
-import io.pitwall.connectors.model.Topology;
-import java.util.EnumMap;
-import java.util.HashMap;
+import io.pitwall.ui.topology.TopologyLayout.Box;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.VPos;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 /**
  * The topology drawn on one Canvas: only what is in view is drawn, so 10,000 pods cost what the
- * screen shows. Drag to pan, scroll to zoom, double-click to fit, click to select. Colours come
- * from the theme's tokens.
+ * screen shows, and at most once per pulse. Drag to pan, scroll to zoom, double-click to fit,
+ * click to select, click a group's chevron to collapse or expand it; a minimap in the corner; find
+ * with Ctrl+F or "/". Keys: arrows move the selection, + and - zoom, 0 or F fits, Enter expands a
+ * collapsed group (or enters an expanded one's pods), Shift+Enter collapses, Escape clears.
+ * Selecting a node highlights its pods everywhere. Colours come from the theme's tokens.
  */
 public final class TopologyView extends Region {
 
-    private static final String[] TOKENS = {"-pw-bg", "-pw-bg-subtle", "-pw-fg", "-pw-fg-muted", "-pw-border",
-        "-pw-accent", "-pw-ok", "-pw-warn", "-pw-critical"};
+    /** The scale that {@link #reveal} zooms in to, when the view is further out: texts are legible. */
+    static final double READABLE = 1.0;
 
     private final Canvas canvas = new Canvas();
-    private final Map<String, Label> probes = new HashMap<>();
-    private final Map<String, Color> colours = new HashMap<>();
-    private final Map<Topology.Health, Color> health = new EnumMap<>(Topology.Health.class);
+    private final TopologyColours colours = new TopologyColours();
+    private final TopologyPainter painter = new TopologyPainter();
+    private final Minimap minimap = new Minimap();
+    private final SearchBar search;
     private final ObjectProperty<KubeRef> selected = new SimpleObjectProperty<>(this, "selected");
+    private final Runnable pulse = this::drawIfDirty;
     private TopologyLayout layout;
-    private Map<String, Topology.Group> groups = Map.of();
+    private Map<KubeRef, Badge> badges = Map.of();
+    private BiConsumer<String, Boolean> collapseHandler = (id, collapse) -> { };
+    private double scale = 1;
     private double tx = 20;
     private double ty = 20;
-    private double scale = 1;
     private double dragX;
     private double dragY;
     private boolean fitPending = true;
+    private boolean dirty = true;
 
     public TopologyView() {
         getStyleClass().add("pw-topology");
         setId("topology-view");
-        for (String token : TOKENS) {
-            Label probe = new Label();
-            probe.setStyle("-fx-text-fill: " + token + ";");
-            probe.setManaged(false);
-            probe.setVisible(false);
-            probes.put(token, probe);
-        }
+        setFocusTraversable(true);
+        canvas.setId("topology-canvas");
+        painter.colours = colours;
+        search = new SearchBar(() -> layout, ref -> {
+            selected.set(ref);
+            reveal(ref, true);
+        }, found -> {
+            painter.matches = found;
+            requestRedraw();
+        }, this::requestFocus);
         getChildren().add(canvas);
-        getChildren().addAll(probes.values());
+        colours.probes().forEach(getChildren()::add);
+        getChildren().addAll(minimap, search);
+        // the find field and the minimap stay inside the pane, however narrow
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        minimap.setOnNavigate(this::centreOn);
         sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(pulse);
+            }
             if (scene != null) {
-                scene.getStylesheets().addListener((ListChangeListener<String>) c -> javafx.application.Platform.runLater(this::restyle));
-                javafx.application.Platform.runLater(this::restyle);
+                scene.addPostLayoutPulseListener(pulse);
+                scene.getStylesheets().addListener((ListChangeListener<String>) c -> Platform.runLater(this::restyle));
+                Platform.runLater(this::restyle);
             }
         });
+        selected.addListener((o, was, now) -> {
+            updateHighlight();
+            requestRedraw();
+        });
         setOnMousePressed(e -> {
+            requestFocus();
             dragX = e.getX();
             dragY = e.getY();
         });
@@ -71,43 +94,77 @@ public final class TopologyView extends Region {
             ty += e.getY() - dragY;
             dragX = e.getX();
             dragY = e.getY();
-            redraw();
+            requestRedraw();
         });
-        setOnScroll(e -> {
-            double factor = e.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
-            zoomAt(e.getX(), e.getY(), factor);
-        });
+        setOnScroll(e -> zoomAt(e.getX(), e.getY(), e.getDeltaY() > 0 ? 1.15 : 1 / 1.15));
         setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
+            if (!e.isStillSincePress()) {
+                return;
+            }
+            Box chevron = chevronAt(e.getX(), e.getY());
+            if (chevron != null) {
+                if (e.getClickCount() == 1) {
+                    collapseHandler.accept(chevron.id(), !chevron.collapsed());
+                }
+            } else if (e.getClickCount() == 2) {
                 fit();
-            } else if (e.isStillSincePress()) {
+            } else {
                 selected.set(hit(e.getX(), e.getY()));
-                redraw();
             }
         });
+        TopologyKeys keys = new TopologyKeys(this, search);
+        addEventHandler(KeyEvent.KEY_PRESSED, keys::pressed);
+        addEventHandler(KeyEvent.KEY_TYPED, keys::typed);
     }
 
     /** Shows {@code next}; the view keeps its pan and zoom (a changing cluster does not jump). */
     public void setLayout(TopologyLayout next) {
         boolean first = layout == null;
         layout = next;
-        Map<String, Topology.Group> byId = new HashMap<>();
-        next.topology().groups().forEach(g -> byId.put(g.id(), g));
-        groups = byId;
+        painter.setLayout(next);
+        minimap.setPicture(next, colours, getWidth(), getHeight());
         if (first) {
             fitPending = true;
+            requestLayout();
         }
-        requestLayout();
-        redraw();
+        updateHighlight();
+        updateBadges();
+        search.layoutChanged();
+        requestRedraw();
     }
 
     public TopologyLayout layoutShown() {
         return layout;
     }
 
-    /** The selected ingress, service, workload or pod. */
+    /** The selected ingress, service, workload, pod or node. */
     public ObjectProperty<KubeRef> selectedProperty() {
         return selected;
+    }
+
+    /** Where a click on a group's chevron goes: (group id, collapse). The view model lays out again. */
+    public void setCollapseHandler(BiConsumer<String, Boolean> handler) {
+        collapseHandler = handler == null ? (id, collapse) -> { } : handler;
+    }
+
+    /**
+     * Marks on boxes and pods (alerts, security findings...): a box shows its badge as a pill, a
+     * pod as a dot on its cell, and a group also sums up its pods' badges. Replaces the earlier ones.
+     */
+    public void setBadges(Map<KubeRef, Badge> next) {
+        badges = Map.copyOf(next);
+        painter.badges = badges;
+        updateBadges();
+        requestRedraw();
+    }
+
+    public Map<KubeRef, Badge> badges() {
+        return badges;
+    }
+
+    /** The badge a group box shows: its own, else one summing up its pods' badges. */
+    public Badge groupBadge(String groupId) {
+        return painter.groupBadges.get(groupId);
     }
 
     /** Scales and moves the picture so that all of it is in view. */
@@ -121,7 +178,7 @@ public final class TopologyView extends Region {
         tx = (getWidth() - layout.width() * scale) / 2;
         ty = (getHeight() - layout.height() * scale) / 2;
         fitPending = false;
-        redraw();
+        requestRedraw();
     }
 
     public void zoomAt(double x, double y, double factor) {
@@ -129,22 +186,34 @@ public final class TopologyView extends Region {
         tx = x - (x - tx) * next / scale;
         ty = y - (y - ty) * next / scale;
         scale = next;
-        redraw();
+        requestRedraw();
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        if (fitPending) {
-            fit();
-        }
-        redraw();
+    /** Moves the view so that picture point (x, y) is in its middle. */
+    public void centreOn(double x, double y) {
+        tx = getWidth() / 2 - x * scale;
+        ty = getHeight() / 2 - y * scale;
+        fitPending = false;
+        requestRedraw();
+    }
+
+    /** Sets the scale, keeping the middle of the view where it is. */
+    public void setScale(double next) {
+        zoomAt(getWidth() / 2, getHeight() / 2, next / scale);
+    }
+
+    public double scale() {
+        return scale;
+    }
+
+    /** The part of the picture in view, in picture coordinates. */
+    public Rectangle2D viewport() {
+        return new Rectangle2D(-tx / scale, -ty / scale, getWidth() / scale, getHeight() / scale);
     }
 
     /** Where the picture's point {@code (x, y)} is in the view now. */
-    public javafx.geometry.Point2D toView(double x, double y) {
-        return new javafx.geometry.Point2D(x * scale + tx, y * scale + ty);
+    public Point2D toView(double x, double y) {
+        return new Point2D(x * scale + tx, y * scale + ty);
     }
 
     /** What is at view position {@code (x, y)}: a pod cell, else the box there, else nothing. */
@@ -154,16 +223,19 @@ public final class TopologyView extends Region {
         }
         double wx = (x - tx) / scale;
         double wy = (y - ty) / scale;
-        for (TopologyLayout.Box b : layout.boxes().values()) {
+        for (Box b : layout.boxes().values()) {
             if (!b.contains(wx, wy)) {
                 continue;
             }
-            Topology.Group g = group(b);
-            if (g != null && !b.collapsed()) {
-                for (int i = 0; i < g.pods().size(); i++) {
-                    double[] c = TopologyLayout.cell(b, i);
-                    if (wx >= c[0] && wx <= c[0] + TopologyLayout.CELL && wy >= c[1] && wy <= c[1] + TopologyLayout.CELL) {
-                        return g.pods().get(i).ref();
+            if (b.showsCells()) {
+                double step = TopologyLayout.CELL + TopologyLayout.GAP;
+                int col = (int) Math.floor((wx - b.x() - TopologyLayout.PADDING) / step);
+                int row = (int) Math.floor((wy - b.y() - TopologyLayout.HEADER) / step);
+                int slot = row * b.columns() + col;
+                if (col >= 0 && col < b.columns() && row >= 0 && slot < b.pods().size()) {
+                    double[] c = TopologyLayout.cell(b, slot);
+                    if (wx <= c[0] + TopologyLayout.CELL && wy <= c[1] + TopologyLayout.CELL) {
+                        return b.pods().get(slot).ref();
                     }
                 }
             }
@@ -172,118 +244,231 @@ public final class TopologyView extends Region {
         return null;
     }
 
-    private Topology.Group group(TopologyLayout.Box b) {
-        return groups.get(b.id());
-    }
-
-    private void restyle() {
-        for (Map.Entry<String, Label> e : probes.entrySet()) {
-            e.getValue().applyCss();
-            Paint p = e.getValue().getTextFill();
-            colours.put(e.getKey(), p instanceof Color c ? c : Color.GRAY);
+    private Box chevronAt(double x, double y) {
+        if (layout == null) {
+            return null;
         }
-        health.put(Topology.Health.OK, colours.get("-pw-ok"));
-        health.put(Topology.Health.PENDING, colours.get("-pw-fg-muted"));
-        health.put(Topology.Health.NOT_READY, colours.get("-pw-warn"));
-        health.put(Topology.Health.CRASHING, colours.get("-pw-critical"));
-        health.put(Topology.Health.FAILED, colours.get("-pw-critical").darker());
-        health.put(Topology.Health.SUCCEEDED, colours.get("-pw-border"));
-        redraw();
+        double wx = (x - tx) / scale;
+        double wy = (y - ty) / scale;
+        for (Box b : layout.boxes().values()) {
+            if (b.chevronAt(wx, wy)) {
+                return b;
+            }
+        }
+        return null;
     }
 
-    private Color c(String token) {
-        return colours.getOrDefault(token, Color.GRAY);
+    /** The user asks to collapse or expand a group (the view model lays out again). */
+    void requestCollapse(Box group, boolean collapse) {
+        collapseHandler.accept(group.id(), collapse);
     }
 
-    private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(c("-pw-bg"));
-        g.fillRect(0, 0, w, h);
-        if (layout == null || colours.isEmpty()) {
+    // --- search -------------------------------------------------------------------------------
+
+    /** Shows the find field and puts the cursor in it. */
+    public void openSearch() {
+        search.open();
+        requestLayout();
+    }
+
+    /** Closes the find field and clears its highlights. */
+    public void closeSearch() {
+        search.close();
+    }
+
+    /** Whether the find field is open. */
+    public boolean searchShown() {
+        return search.isVisible();
+    }
+
+    /** What the find field's text matches, in the order Enter visits them. */
+    public List<KubeRef> searchMatches() {
+        return search.matches();
+    }
+
+    public javafx.scene.control.TextField searchField() {
+        return search.field();
+    }
+
+    /** The find field's "2 / 17". */
+    public String searchCount() {
+        return search.countText();
+    }
+
+    // --- showing what is selected -------------------------------------------------------------
+
+    /**
+     * Brings {@code ref} into view: centred, zoomed in to a legible scale when {@code centre},
+     * else moved only as far as needed to show it.
+     */
+    public void reveal(KubeRef ref, boolean centre) {
+        Rectangle2D r = rectOf(ref);
+        if (r == null || getWidth() <= 0) {
             return;
         }
-        g.setTransform(scale, 0, 0, scale, tx, ty);
-        double x0 = -tx / scale;
-        double y0 = -ty / scale;
-        double x1 = x0 + w / scale;
-        double y1 = y0 + h / scale;
-
-        g.setStroke(c("-pw-border"));
-        g.setLineWidth(1.2 / scale);
-        for (TopologyLayout.Line line : layout.lines()) {
-            g.strokePolyline(line.xs(), line.ys(), line.xs().length);
+        if (centre) {
+            if (scale < READABLE) {
+                scale = READABLE;
+            }
+            centreOn(r.getMinX() + r.getWidth() / 2, r.getMinY() + Math.min(r.getHeight(), 200) / 2);
+            return;
         }
-        Font font = Font.font(12);
-        g.setFont(font);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
+        Rectangle2D v = viewport();
+        double margin = 30 / scale;
+        double dx = 0;
+        double dy = 0;
+        if (r.getMinX() < v.getMinX() + margin || r.getWidth() > v.getWidth() - 2 * margin) {
+            dx = v.getMinX() + margin - r.getMinX();
+        } else if (r.getMaxX() > v.getMaxX() - margin) {
+            dx = v.getMaxX() - margin - r.getMaxX();
+        }
+        double top = r.getMinY();
+        double bottom = Math.min(r.getMaxY(), top + v.getHeight() - 2 * margin);
+        if (top < v.getMinY() + margin) {
+            dy = v.getMinY() + margin - top;
+        } else if (bottom > v.getMaxY() - margin) {
+            dy = v.getMaxY() - margin - bottom;
+        }
+        tx += dx * scale;
+        ty += dy * scale;
+        requestRedraw();
+    }
+
+    /** The rectangle of a box, a pod's cell, or a collapsed group's box for its pods. */
+    Rectangle2D rectOf(KubeRef ref) {
+        if (layout == null || ref == null) {
+            return null;
+        }
+        TopologyLayout.PodPlace place = layout.places().get(ref);
+        if (place != null) {
+            Box group = layout.boxes().get(place.boxId());
+            if (group.showsCells()) {
+                double[] c = TopologyLayout.cell(group, place.slot());
+                return new Rectangle2D(c[0], c[1], TopologyLayout.CELL, TopologyLayout.CELL);
+            }
+            return new Rectangle2D(group.x(), group.y(), group.w(), group.h());
+        }
+        Box b = layout.byRef().get(ref);
+        return b == null ? null : new Rectangle2D(b.x(), b.y(), b.w(), b.h());
+    }
+
+    /** The node whose pods are highlighted (a node is selected), or null. */
+    public String highlightedNode() {
+        return painter.highlightNode;
+    }
+
+    /** The pods highlighted by the selected node: all its pods, wherever their groups are. */
+    public Set<KubeRef> highlightedPods() {
+        return layout == null || painter.highlightNode == null ? Set.of() : Highlights.podsOn(layout, painter.highlightNode);
+    }
+
+    /** The boxes not dimmed while a node is selected: its pods' groups, what routes to them, the node. */
+    public Set<String> highlightedBoxes() {
+        return painter.involved;
+    }
+
+    private void updateHighlight() {
         KubeRef sel = selected.get();
-        boolean cellsVisible = TopologyLayout.CELL * scale >= 3;
-        for (TopologyLayout.Box b : layout.boxes().values()) {
-            if (b.x() > x1 || b.y() > y1 || b.x() + b.w() < x0 || b.y() + b.h() < y0) {
-                continue; // not in view
-            }
-            boolean isSel = b.ref().equals(sel);
-            g.setFill(c("-pw-bg-subtle"));
-            g.fillRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
-            g.setStroke(isSel ? c("-pw-accent") : c("-pw-border"));
-            g.setLineWidth((isSel ? 2.5 : 1) / scale);
-            g.strokeRoundRect(b.x(), b.y(), b.w(), b.h(), 8, 8);
-            Topology.Group grp = group(b);
-            if (scale * 12 >= 6) {
-                g.setFill(c("-pw-fg"));
-                String label = b.ref().kind() + " " + b.ref().name();
-                if (grp != null) {
-                    long bad = grp.unhealthy();
-                    label += "  " + (grp.pods().size() - bad) + "/" + grp.pods().size();
-                    int restarts = grp.pods().stream().mapToInt(PodInfo::restarts).sum();
-                    if (restarts > 0) {
-                        label += "  \u21bb" + restarts;
-                    }
-                }
-                g.fillText(label, b.x() + 8, b.y() + (grp == null ? b.h() / 2 : 13), b.w() - 16);
-            }
-            if (grp == null) {
-                continue;
-            }
-            if (b.collapsed() || !cellsVisible) {
-                drawHealthBar(g, b, grp);
-                continue;
-            }
-            List<PodInfo> pods = grp.pods();
-            for (int i = 0; i < pods.size(); i++) {
-                double[] cell = TopologyLayout.cell(b, i);
-                if (cell[0] > x1 || cell[1] > y1 || cell[0] + TopologyLayout.CELL < x0 || cell[1] + TopologyLayout.CELL < y0) {
-                    continue;
-                }
-                PodInfo p = pods.get(i);
-                g.setFill(health.get(Topology.Health.of(p)));
-                g.fillRoundRect(cell[0], cell[1], TopologyLayout.CELL, TopologyLayout.CELL, 4, 4);
-                if (p.ref().equals(sel)) {
-                    g.setStroke(c("-pw-accent"));
-                    g.setLineWidth(2.5 / scale);
-                    g.strokeRoundRect(cell[0] - 1.5, cell[1] - 1.5, TopologyLayout.CELL + 3, TopologyLayout.CELL + 3, 5, 5);
-                }
-            }
+        painter.selected = sel;
+        painter.highlightNode = null;
+        painter.selectedNode = null;
+        painter.involved = Set.of();
+        if (layout == null || sel == null) {
+            return;
+        }
+        Box box = layout.byRef().get(sel);
+        TopologyLayout.PodPlace place = layout.places().get(sel);
+        if (box != null && box.kind() == TopologyLayout.Kind.NODE) {
+            painter.highlightNode = sel.name();
+            painter.selectedNode = sel.name();
+            painter.involved = Highlights.involvedWith(layout, box);
+        } else if (place != null) {
+            painter.selectedNode = layout.boxes().get(place.boxId()).pods().get(place.slot()).nodeName();
         }
     }
 
-    /** A group too big (or too far) for cells: one bar split by health. */
-    private void drawHealthBar(GraphicsContext g, TopologyLayout.Box b, Topology.Group grp) {
-        double x = b.x() + TopologyLayout.PADDING;
-        double y = b.y() + TopologyLayout.HEADER;
-        double width = b.w() - 2 * TopologyLayout.PADDING;
-        int n = Math.max(1, grp.pods().size());
-        Map<Topology.Health, Integer> counts = new EnumMap<>(Topology.Health.class);
-        grp.pods().forEach(p -> counts.merge(Topology.Health.of(p), 1, Integer::sum));
-        for (Map.Entry<Topology.Health, Integer> e : counts.entrySet()) {
-            double part = width * e.getValue() / n;
-            g.setFill(health.get(e.getKey()));
-            g.fillRect(x, y, part, 12);
-            x += part;
+    private void updateBadges() {
+        painter.groupBadges = Highlights.groupBadges(layout, badges);
+    }
+
+    // --- drawing ------------------------------------------------------------------------------
+
+    private void restyle() {
+        colours.read();
+        if (layout != null) {
+            minimap.redraw();
         }
+        requestRedraw();
+    }
+
+    private void requestRedraw() {
+        dirty = true;
+        showMinimapIfUseful();
+        Platform.requestNextPulse();
+    }
+
+    /** The minimap, when some of the picture is out of view and there is room for it. */
+    private void showMinimapIfUseful() {
+        minimap.setVisible(layout != null && getWidth() >= 420 && getHeight() >= 260
+                && !viewport().contains(new Rectangle2D(0, 0, layout.width(), layout.height())));
+    }
+
+    private void drawIfDirty() {
+        if (dirty) {
+            redrawNow();
+        }
+    }
+
+    /** Draws at once (the view otherwise draws at most once per pulse, when something changed). */
+    public void redrawNow() {
+        dirty = false;
+        painter.tx = tx;
+        painter.ty = ty;
+        painter.scale = scale;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        painter.legend = w >= 560 + Minimap.MAX_W;
+        painter.paint(canvas.getGraphicsContext2D(), w, h);
+        if (layout != null) {
+            Rectangle2D v = viewport();
+            minimap.setViewport(v.getMinX(), v.getMinY(), v.getWidth(), v.getHeight());
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+            if (layout != null) {
+                minimap.setPicture(layout, colours, w, h);
+            }
+            showMinimapIfUseful();
+        }
+        minimap.relocate(w - minimap.getWidth() - 10, h - minimap.getHeight() - 10);
+        search.autosize();
+        search.relocate(10, 10);
+        if (fitPending && layout != null && w > 0 && h > 0) {
+            fit();
+            // the first view: when the whole is too small to read but legible text cuts off only a
+            // little of it, legible text (the minimap shows the rest)
+            double legible = TopologyPainter.TEXT_SCALE + 0.05;
+            if (scale < TopologyPainter.TEXT_SCALE && scale * 1.3 >= legible) {
+                scale = legible;
+                tx = Math.max(20, (w - layout.width() * scale) / 2);
+                ty = Math.max(20, (h - layout.height() * scale) / 2);
+                tx = layout.width() * scale > w - 40 ? 20 : tx;
+                ty = layout.height() * scale > h - 40 ? 20 : ty;
+                requestRedraw();
+            }
+        }
+        drawIfDirty();
+    }
+
+    Minimap minimap() {
+        return minimap;
     }
 }
