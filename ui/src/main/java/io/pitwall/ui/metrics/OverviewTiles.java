@@ -19,11 +19,12 @@ import javafx.scene.paint.Color;
 public final class OverviewTiles extends FlowPane {
 
     private static final double SIZE = 150;
+    private static final double HEIGHT = 112;
 
     private final ThemeColors colours;
     private final Tile cpu = percentage("CPU");
     private final Tile memory = percentage("Memory");
-    private final Tile pods = TileBuilder.create().skinType(Tile.SkinType.DONUT_CHART).title("Pods").prefSize(SIZE, SIZE).build();
+    private final Tile pods = TileBuilder.create().skinType(Tile.SkinType.DONUT_CHART).title("Pods").prefSize(SIZE, HEIGHT).build();
     private final Tile restarts = number("Restarts");
     private final Tile alerts = number("Firing alerts");
     private final Tile nodes = number("Nodes ready");
@@ -113,10 +114,10 @@ public final class OverviewTiles extends FlowPane {
 
     private static Tile percentage(String title) {
         return TileBuilder.create().skinType(Tile.SkinType.PERCENTAGE).title(title).unit("%").maxValue(100).decimals(0)
-                .prefSize(SIZE, SIZE).build();
+                .prefSize(SIZE, HEIGHT).build();
     }
 
     private static Tile number(String title) {
-        return TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).decimals(0).prefSize(SIZE, SIZE).build();
+        return TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).decimals(0).prefSize(SIZE, HEIGHT).build();
     }
 }
