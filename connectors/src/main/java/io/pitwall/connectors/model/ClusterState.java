@@ -48,6 +48,14 @@ public record ClusterState(Instant at, List<String> namespaces, List<NodeInfo> n
                 counts, noAccess, absent);
     }
 
+    /** Whether {@code other} holds the same objects and access as this (whenever each was taken). */
+    public boolean sameAs(ClusterState other) {
+        return other != null && namespaces.equals(other.namespaces) && nodes.equals(other.nodes) && pods.equals(other.pods)
+                && workloads.equals(other.workloads) && services.equals(other.services) && ingresses.equals(other.ingresses)
+                && events.equals(other.events) && counts.equals(other.counts) && noAccess.equals(other.noAccess)
+                && absent.equals(other.absent);
+    }
+
     public static ClusterState empty(Instant at) {
         return new ClusterState(at, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 Map.of(), Set.of(), Set.of());

@@ -113,8 +113,10 @@ public final class LiveSession implements Session {
             this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pitwall-cluster").factory());
             String server = client.getConfiguration().getMasterUrl();
             this.watcher = new ClusterWatcher(client, connection.namespace(), timer, Clock.systemUTC(), state -> {
+                ClusterState before = clusterState;
                 clusterState = state;
-                update(Signal.CLUSTER, clusterSourceState(reached, server));
+                // changed objects are news even when the status line reads the same (a pod's restarts changed)
+                update(Signal.CLUSTER, clusterSourceState(reached, server), !state.sameAs(before));
             });
             // informers re-list and re-watch by themselves; the status bar says while they cannot
             timer.scheduleWithFixedDelay(() -> {
@@ -253,11 +255,16 @@ public final class LiveSession implements Session {
     }
 
     private void update(Signal signal, SourceState state) {
+        update(signal, state, false);
+    }
+
+    /** Tells the listeners of {@code state} if it changed, or always when {@code news} (new cluster objects). */
+    private void update(Signal signal, SourceState state, boolean news) {
         if (closed) {
             return;
         }
         synchronized (states) {
-            if (state.equals(states.put(signal, state))) {
+            if (state.equals(states.put(signal, state)) && !news) {
                 return; // unchanged: listeners hear of changes only
             }
         }

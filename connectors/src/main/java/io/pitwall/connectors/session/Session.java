@@ -23,7 +23,8 @@ public interface Session extends AutoCloseable {
     }
 
     /**
-     * Calls {@code listener} (on a connector thread) whenever a source's state changes.
+     * Calls {@code listener} (on a connector thread) whenever a source's state changes, and for the
+     * cluster whenever its objects do (then the state may read the same).
      * Returns a handle that stops the calls. A session whose states never change (a file, a
      * disconnected context) keeps this default, which never calls.
      */

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** fabric8 clients for the contexts of the backends' kubeconfig. */
-final class Kube {
+public final class Kube {
 
     private Kube() {
     }
@@ -19,7 +19,7 @@ final class Kube {
      * controller-manager must first give it its default ServiceAccount (slower right after an
      * API server restart, while the controllers reconnect).
      */
-    static void createNamespace(KubernetesClient admin, String name) {
+    public static void createNamespace(KubernetesClient admin, String name) {
         admin.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
                 .withNewMetadata().withName(name).endMetadata().build()).create();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
@@ -36,7 +36,7 @@ final class Kube {
         }
     }
 
-    static KubernetesClient client(Backends backends, String context) {
+    public static KubernetesClient client(Backends backends, String context) {
         Path kubeconfig = backends.kubeconfig();
         if (!Files.isReadable(kubeconfig)) {
             fail("cannot read kubeconfig " + kubeconfig + " (re-run `backends/backends.sh up`)");
