@@ -27,6 +27,7 @@ import java.util.concurrent.Executor;
 import java.util.Set;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.ui.topology.TopologyView;
+import io.pitwall.ui.workspace.AccessBanner;
 import io.pitwall.ui.workspace.DetailsView;
 import io.pitwall.ui.workspace.EventsView;
 import io.pitwall.connectors.model.KubeRef;
@@ -73,6 +74,8 @@ public final class Workbench {
     /** Cross-pane events: the selection one pane makes, the others follow. */
     private final WorkspaceEvents bus = new WorkspaceEvents();
     private final MetricsPanes metricsPanes;
+    private final AccessBanner topologyAccess;
+    private final AccessBanner eventsAccess;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -104,6 +107,9 @@ public final class Workbench {
         this.topologyView = new TopologyView();
         this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
         wireSelection();
+        this.topologyAccess = new AccessBanner(topologyView, List.of("Pod", "Node", "Service", "Ingress", "Deployment",
+                "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Namespace"));
+        this.eventsAccess = new AccessBanner(events, List.of("Event"));
         this.metricsPanes = new MetricsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
         topologyView.setCollapseHandler(topology::setCollapsed);
@@ -366,11 +372,13 @@ public final class Workbench {
             panes.get(PaneId.TIMELINE).setView(null);
             return;
         }
-        panes.get(PaneId.TOPOLOGY).setView(topologyView);
+        panes.get(PaneId.TOPOLOGY).setView(topologyAccess);
+        topologyAccess.show(state.get().noAccess());
+        eventsAccess.show(state.get().noAccess());
         ClusterState shown = state.get().inNamespace(topBar.namespaceProperty().get());
         // until the timeline's lanes exist, the Timeline pane lists the cluster's events
         events.setEvents(shown.events());
-        panes.get(PaneId.TIMELINE).setView(events);
+        panes.get(PaneId.TIMELINE).setView(eventsAccess);
         topology.offer(shown);
         if (bus.selection().isPresent()) {
             showDetails(); // the selected object as it is now

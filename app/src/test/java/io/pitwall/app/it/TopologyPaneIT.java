@@ -126,5 +126,8 @@ class TopologyPaneIT {
                 .isEqualTo(backends.viewerNamespace()));
         assertThat(bench.statusBar().textOf(io.pitwall.connectors.session.Signal.CLUSTER)).contains("Cluster");
         assertThat(bench.session().state(io.pitwall.connectors.session.Signal.CLUSTER).summary()).contains("no access to ");
+        // and the topology pane says what it cannot show
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".pw-access-banner").queryLabeled().getText()).startsWith("No access to ").contains("Namespace", "Node");
     }
 }
