@@ -140,7 +140,13 @@ final class MetricsPanes {
         lastScope = new String[] {Character.toUpperCase(scope.title().charAt(0)) + scope.title().substring(1),
                 "step " + io.pitwall.connectors.prometheus.PromDurations.format(step) + (time.isLive() ? ", live" : "")};
         metrics.showScope(lastScope[0], lastScope[1]);
-        loading = model.show(source.get(), scope, range, step);
+        MetricsSource src = source.get();
+        loading = model.show(src, scope, range, step).thenCompose(charts -> notCaptured(charts)
+                ? src.captured().thenAccept(results -> {
+                    if (!results.isEmpty()) {
+                        Platform.runLater(() -> showCaptured(results));
+                    }
+                }) : java.util.concurrent.CompletableFuture.completedFuture(null));
     }
 
     private void refreshAlerts() {
@@ -197,6 +203,30 @@ final class MetricsPanes {
                     latestSum(charts, "memory"), firing));
         }
         metrics.showOverview(lastOverview);
+    }
+
+    /** Whether no graph's query is in the source: a file of other queries (a bare query_range response). */
+    static boolean notCaptured(List<ChartData> charts) {
+        return !charts.isEmpty() && charts.stream().allMatch(c -> c.lines().isEmpty()
+                && c.problem().map(p -> p.contains("not captured")).orElse(false));
+    }
+
+    /** What a file holds, when it holds none of the graphs: one chart per query it captured. */
+    private void showCaptured(List<io.pitwall.connectors.model.RangeResult> results) {
+        List<ChartData> charts = new ArrayList<>();
+        for (io.pitwall.connectors.model.RangeResult r : results) {
+            List<ChartData.Line> lines = r.series().stream().map(s -> new ChartData.Line(
+                    io.pitwall.connectors.metrics.Legends.render("", s.labels()),
+                    io.pitwall.connectors.metrics.PanelSpec.Role.VALUE, s)).toList();
+            charts.add(new ChartData("captured-" + charts.size(), r.query().isEmpty() ? "Series of the file" : r.query(),
+                    io.pitwall.connectors.metrics.Unit.COUNT, lines,
+                    lines.isEmpty() ? Optional.of("The query returned no series.") : Optional.empty()));
+        }
+        lastScope = new String[] {"What the file holds", results.size() + (results.size() == 1 ? " query" : " queries")};
+        metrics.showScope(lastScope[0], lastScope[1]);
+        lastCharts = charts;
+        metrics.showCharts(charts);
+        metrics.showOverview(Optional.empty());
     }
 
     /** The sum of the last value of each value line of chart {@code id}: what the scope uses now. */

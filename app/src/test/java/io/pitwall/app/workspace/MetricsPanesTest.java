@@ -78,6 +78,17 @@ class MetricsPanesTest {
     }
 
     @Test
+    void aPrometheusResponseFileShowsItsSeries() throws Exception {
+        Workbench bench = TestWorkbench.open(config, Kubeconfigs.merge(List.of()));
+        Path file = Path.of(MetricsPanesTest.class.getResource("/prometheus/query_range-matrix-up.json").toURI());
+        robot.interact(() -> bench.openFile(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench.metricsView().charts().size() == 1);
+        assertThat(bench.metricsView().charts().getFirst().shown().lines()).extracting(l -> l.label())
+                .containsExactly("up{instance=\"localhost:9090\", job=\"prometheus\"}", "up{instance=\"localhost:9091\", job=\"node\"}");
+        assertThat(bench.metricsView().charts().getFirst().shown().problem()).isEmpty();
+    }
+
+    @Test
     void alertsBecomeBadgesAsLoudAsTheWorst() {
         KubeRef pod = new KubeRef("Pod", "shop", "a");
         Map<KubeRef, Badge> badges = AlertBadges.of(List.of(
