@@ -65,6 +65,7 @@ public final class MetricsView extends VBox {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setId("metrics-grid");
+        grid.setMaxWidth(Double.MAX_VALUE);
         tiles.setVisible(false);
         tiles.setManaged(false);
         VBox body = new VBox(8, tiles, queryBox, grid);
@@ -117,7 +118,7 @@ public final class MetricsView extends VBox {
     }
 
     private void relayout() {
-        int want = getWidth() >= 900 ? 2 : 1;
+        int want = getWidth() >= 900 && charts.size() > 1 ? 2 : 1;
         if (want == columns && grid.getChildren().size() == charts.size()) {
             return;
         }
