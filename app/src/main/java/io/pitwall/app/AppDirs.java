@@ -20,7 +20,7 @@ public record AppDirs(Path config, Path state) {
     }
 
     static AppDirs resolve(Map<String, String> sysProps, Map<String, String> env) {
-        Path home = Path.of(sysProps.getOrDefault("user.home", "."));
+        Path home = home(sysProps, env);
         String os = sysProps.getOrDefault("os.name", "").toLowerCase(Locale.ROOT);
         Path config;
         Path state;
@@ -40,6 +40,24 @@ public record AppDirs(Path config, Path state) {
         String stateOverride = sysProps.get("pitwall.state.home");
         return new AppDirs(configOverride != null ? Path.of(configOverride) : config,
                 stateOverride != null ? Path.of(stateOverride) : state);
+    }
+
+    /**
+     * The user's home as kubectl and the shell see it: {@code $HOME} when set (Java's
+     * {@code user.home} comes from the password database and ignores it), except on Windows.
+     */
+    public static Path home(Map<String, String> sysProps, Map<String, String> env) {
+        Path java = Path.of(sysProps.getOrDefault("user.home", "."));
+        if (sysProps.getOrDefault("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+            return java;
+        }
+        return pathOr(env.get("HOME"), java);
+    }
+
+    /** The current user's home, as {@link #home(Map, Map)} says. */
+    public static Path currentHome() {
+        return home(Map.of("user.home", System.getProperty("user.home", "."), "os.name", System.getProperty("os.name", "")),
+                System.getenv());
     }
 
     /** XDG says: a relative or empty value is invalid and must be ignored. */

@@ -66,7 +66,7 @@ public final class PitwallApp extends Application {
     public void init() {
         AppDirs dirs = AppDirs.forCurrentUser();
         kubeconfig = CompletableFuture.supplyAsync(
-                () -> Kubeconfigs.load(System.getenv(), Path.of(System.getProperty("user.home"))), io);
+                () -> Kubeconfigs.load(System.getenv(), AppDirs.currentHome()), io);
         files = UserFiles.in(dirs.config(), io);
         settings = files.readSettings();
         layout = files.readLayout();

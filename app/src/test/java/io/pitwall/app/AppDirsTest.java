@@ -42,4 +42,16 @@ class AppDirsTest {
         AppDirs m = AppDirs.resolve(Map.of("os.name", "Mac OS X", "user.home", "/Users/ada"), Map.of());
         assertThat(m.config()).isEqualTo(Path.of("/Users/ada/Library/Application Support/Pitwall"));
     }
+
+    @Test
+    void homeIsTheShellsAsKubectlSeesIt() {
+        // Java's user.home comes from the password database; $HOME wins, as it does for kubectl
+        assertThat(AppDirs.home(LINUX, Map.of("HOME", "/tmp/elsewhere"))).isEqualTo(Path.of("/tmp/elsewhere"));
+        assertThat(AppDirs.resolve(LINUX, Map.of("HOME", "/tmp/elsewhere")).config())
+                .isEqualTo(Path.of("/tmp/elsewhere/.config/pitwall"));
+        assertThat(AppDirs.home(LINUX, Map.of("HOME", ""))).isEqualTo(Path.of("/home/ada"));
+        assertThat(AppDirs.home(LINUX, Map.of("HOME", "relative"))).isEqualTo(Path.of("/home/ada"));
+        assertThat(AppDirs.home(Map.of("os.name", "Windows 11", "user.home", "C:\\Users\\ada"), Map.of("HOME", "/x")))
+                .isEqualTo(Path.of("C:\\Users\\ada"));
+    }
 }
