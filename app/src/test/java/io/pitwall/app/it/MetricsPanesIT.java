@@ -99,5 +99,19 @@ class MetricsPanesIT {
         assertThat(always.expression()).isEqualTo("vector(1)");
         assertThat(always.target()).isEmpty(); // it names no object: no badge anywhere
         assertThat(w.topologyView().badges()).isEmpty();
+
+        // a query Prometheus cannot parse: its own words under the field, the caret where it points
+        robot.interact(() -> w.metricsView().queryBar().field().setText("sum(rate(node_cpu_seconds_total[1m])"));
+        robot.interact(() -> w.metricsView().queryBar().runButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.metricsView().queryBar().errorLabel().isVisible());
+        assertThat(w.metricsView().queryBar().errorLabel().getText()).contains("parse error");
+        assertThat(w.metricsView().queryBar().field().getSelection().getLength()).isLessThanOrEqualTo(1);
+        // and one it can: the node exporter's series above the graphs
+        robot.interact(() -> w.metricsView().queryBar().field().setText("node_load1"));
+        robot.interact(() -> w.metricsView().queryBar().runButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.metricsView().queryChartShown());
+        assertThat(w.metricsView().queryChart().shown().lines()).isNotEmpty()
+                .allSatisfy(l -> assertThat(l.label()).startsWith("node_load1{"));
+        assertThat(w.metricsView().queryBar().history()).containsExactly("node_load1", "sum(rate(node_cpu_seconds_total[1m])");
     }
 }
