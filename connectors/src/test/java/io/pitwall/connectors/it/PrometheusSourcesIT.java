@@ -102,6 +102,11 @@ class PrometheusSourcesIT {
             assertThat(r.name()).isEqualTo("PitwallAlwaysFiring");
             assertThat(r.query()).isEqualTo("vector(1)");
         });
+        // right after a Prometheus restart (PrometheusRestartIT), Alertmanager hears of the alert again within seconds
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (am.alerts().get().stream().noneMatch(a -> a.name().equals("PitwallAlwaysFiring")) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
         assertThat(am.alerts().get()).anySatisfy(a -> {
             assertThat(a.name()).isEqualTo("PitwallAlwaysFiring");
             assertThat(a.source()).isEqualTo("alertmanager");
