@@ -26,6 +26,7 @@ final class AlertmanagerForm {
     private final Form.Row nameRow;
     private final BorderPane node = new BorderPane();
     private HttpSettings base = HttpSettings.DEFAULT;
+    private String pickedName = "";
 
     AlertmanagerForm(EndpointServices services, Runnable changed) {
         enabled.setId("alertmanager-enabled");
@@ -34,8 +35,10 @@ final class AlertmanagerForm {
         form.section("Alertmanager");
         nameRow = form.row("Name", name);
         target = new TargetEditor(form, "alertmanager", PrometheusDiscovery.Kind.ALERTMANAGER, services, changed, c -> {
-            if (name.getText().isBlank() || name.getText().strip().equals(DEFAULT_NAME)) {
-                name.setText(c.target().service());
+            String now = name.getText().strip();
+            if (now.isEmpty() || now.equals(DEFAULT_NAME) || now.equals(pickedName)) {
+                pickedName = c.target().service();
+                name.setText(pickedName);
             }
         });
         auth = new AuthEditor(form, "alertmanager", services, changed);

@@ -42,6 +42,8 @@ final class PrometheusForm {
     private PrometheusForm partner;
     private List<PrometheusForm> others = List.of();
     private boolean listing;
+    /** The name the last picked Service gave, which the next pick may replace. */
+    private String pickedName = "";
 
     /**
      * @param partnerChosen called when the user picks this endpoint's HA partner (null: none)
@@ -144,11 +146,15 @@ final class PrometheusForm {
         listing = false;
     }
 
-    /** A Service picked from the cluster: its flavor, and its name while the endpoint has the one it was given. */
+    /**
+     * A Service picked from the cluster: its flavor, and its name unless the user named the
+     * endpoint (a name given by the dialog or by an earlier pick is replaced).
+     */
     private void picked(PrometheusDiscovery.Candidate c) {
         flavor.setValue(c.flavor());
-        if (name().isEmpty() || name().equals(defaultName)) {
-            name.setText(c.target().service());
+        if (name().isEmpty() || name().equals(defaultName) || name().equals(pickedName)) {
+            pickedName = c.target().service();
+            name.setText(pickedName);
         }
     }
 

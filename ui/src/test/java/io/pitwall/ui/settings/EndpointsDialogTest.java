@@ -143,6 +143,15 @@ class EndpointsDialogTest {
         return m.isVisible() ? m.getText() : "";
     }
 
+    /** What OK would give now (read on the FX thread). */
+    private Optional<ContextEndpoints> result() {
+        try {
+            return WaitForAsyncUtils.asyncFx(dialog::result).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean okDisabled() {
         return dialog.getDialogPane().lookupButton(ButtonType.OK).isDisabled();
     }
@@ -232,5 +241,114 @@ class EndpointsDialogTest {
         });
         assertThat(saved.selected()).contains("thanos");
         assertThat(saved.alertmanager()).isEmpty();
+    }
+
+    @Test
+    void aServiceFoundInTheClusterIsPickedOverriddenAndPairedWithTheOtherEndpoint() {
+        open(new ContextEndpoints(List.of(PrometheusEndpoint.url("prometheus-0", "http://10.0.0.5:9090")),
+                Optional.empty(), Optional.empty()));
+        click("prometheus-add");
+        click("prometheus-where-cluster");
+        assertThat(message("prometheus-namespace")).isEqualTo("Enter the namespace.");
+        assertThat(okDisabled()).isTrue();
+        click("prometheus-find");
+        assertThat(this.<ComboBox<Candidate>>node("prometheus-candidates").getItems())
+                .as("Alertmanagers are not offered for a Prometheus endpoint").hasSize(2);
+        choose("prometheus-candidates", "monitoring/thanos-querier:web  (a Thanos querier)");
+        choose("prometheus-candidates", "monitoring/prometheus-k8s:web  (kube-prometheus's Prometheus)");
+        // the pick fills the fields and names the endpoint after its Service; the user overrides the port
+        assertThat(this.<TextField>node("prometheus-name").getText()).isEqualTo("prometheus-k8s");
+        assertThat(this.<TextField>node("prometheus-namespace").getText()).isEqualTo("monitoring");
+        type("prometheus-port", "90x0!");
+        assertThat(message("prometheus-port")).startsWith("Not a port name");
+        type("prometheus-port", "9090");
+        choose("prometheus-ha", "prometheus-0");
+        choose("prometheus-graphs", "prometheus-k8s");
+
+        // the pair is kept on both sides
+        robot.clickOn(robot.from(this.<Node>node("prometheus-endpoints")).lookup((Label l) -> l.getText().startsWith("prometheus-0"))
+                .queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(this.<TextField>node("prometheus-name").getText()).isEqualTo("prometheus-0");
+        assertThat(this.<ComboBox<String>>node("prometheus-ha").getValue()).isEqualTo("prometheus-k8s");
+        assertThat(robot.from(this.<Node>node("prometheus-endpoints")).lookup((Label l) -> l.getText().startsWith("prometheus-0"))
+                .queryLabeled().getText()).isEqualTo("prometheus-0  \u21c4 prometheus-k8s");
+
+        // the Alertmanager, found too, with a typed password that is not to be saved
+        robot.clickOn(robot.lookup(".tab").nth(1).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        click("alertmanager-enabled");
+        click("alertmanager-where-cluster");
+        click("alertmanager-find");
+        choose("alertmanager-candidates", "monitoring/alertmanager-main:web  (kube-prometheus's Alertmanager)");
+        assertThat(this.<TextField>node("alertmanager-name").getText()).isEqualTo("alertmanager-main");
+        choose("alertmanager-auth", "Basic: user and password");
+        assertThat(message("alertmanager-username")).isEqualTo("Enter the user name.");
+        type("alertmanager-username", "oncall");
+        choose("alertmanager-secret-source", "Typed here");
+        type("alertmanager-secret-value", "s3cret-typed");
+        assertThat(message("alertmanager-secret-save")).startsWith("Kept until Pitwall quits");
+        nextAnswer.set(CompletableFuture.failedFuture(new QueryException("unavailable",
+                "service monitoring/alertmanager-main:web via https://10.0.0.1:6443: HTTP 503 Service Unavailable:"
+                        + " no endpoints available for service \"alertmanager-main\"", OptionalInt.empty())));
+        click("alertmanager-test");
+        assertThat(robot.lookup("#alertmanager-test-result").queryLabeled().getText()).isEqualTo(
+                "service monitoring/alertmanager-main:web via https://10.0.0.1:6443: HTTP 503 Service Unavailable:"
+                        + " no endpoints available for service \"alertmanager-main\"");
+        assertThat(testedAm.getLast().http().auth()).isEqualTo(
+                new HttpAuth.Basic("oncall", new SecretRef.Value("s3cret-typed", false)));
+
+        pressOk();
+        ContextEndpoints saved = dialog.getResult();
+        assertThat(saved.prometheus()).extracting(PrometheusEndpoint::name).containsExactly("prometheus-0", "prometheus-k8s");
+        PrometheusEndpoint k8s = saved.prometheus().get(1);
+        assertThat(k8s.target()).isEqualTo(new EndpointTarget.InCluster("monitoring", "prometheus-k8s", "9090", "http", ""));
+        assertThat(k8s.haPartner()).contains("prometheus-0");
+        assertThat(saved.prometheus().getFirst().haPartner()).contains("prometheus-k8s");
+        assertThat(saved.selected()).contains("prometheus-k8s");
+        assertThat(saved.partner()).map(PrometheusEndpoint::name).contains("prometheus-0");
+        AlertmanagerEndpoint am = saved.alertmanager().orElseThrow();
+        assertThat(am.target()).isEqualTo(new EndpointTarget.InCluster("monitoring", "alertmanager-main", "web", "http", ""));
+        // the session gets the typed password; the file only says to ask for it
+        String json = EndpointSettings.empty().with("prod-eu", saved).toJson();
+        assertThat(json).doesNotContain("s3cret-typed").contains("\"ask\" : true");
+    }
+
+    @Test
+    void whatIsLoadedComesBackUnchangedAndCancelDiscardsEdits() {
+        ContextEndpoints current = new ContextEndpoints(List.of(
+                new PrometheusEndpoint("mimir", Flavor.MIMIR, new EndpointTarget.InCluster("mimir", "mimir-gateway", "http",
+                        "https", "/prometheus"), io.pitwall.connectors.http.HttpSettings.DEFAULT.withAuth(
+                        new HttpAuth.Basic("tenant-1", new SecretRef.File(Path.of("/etc/mimir/password")))),
+                        Optional.of("thanos"), Optional.of(java.time.Duration.ofSeconds(30))),
+                new PrometheusEndpoint("thanos", Flavor.THANOS, new EndpointTarget.Url("https://thanos.example.com"),
+                        io.pitwall.connectors.http.HttpSettings.DEFAULT.withAuth(new HttpAuth.Bearer(
+                                new SecretRef.Value("saved-token", true))), Optional.of("mimir"), Optional.empty())),
+                Optional.of("thanos"), Optional.of(AlertmanagerEndpoint.url("am", "https://am.example.com")));
+        open(current);
+        assertThat(result()).contains(current);
+        assertThat(this.<javafx.scene.control.CheckBox>node("prometheus-secret-save").isSelected()).isFalse();
+
+        type("prometheus-name", "thanos");
+        assertThat(message("prometheus-name")).isEqualTo("Another endpoint is named thanos.");
+        assertThat(okDisabled()).isTrue();
+        type("prometheus-scrape", "half a minute");
+        assertThat(message("prometheus-scrape")).startsWith("Write a duration as Prometheus does");
+        robot.clickOn(dialog.getDialogPane().lookupButton(ButtonType.CANCEL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog.isShowing()).isFalse();
+        assertThat(dialog.getResult()).isNull();
+    }
+
+    @Test
+    void removingAnEndpointUnpairsItsPartner() {
+        open(new ContextEndpoints(List.of(PrometheusEndpoint.url("a", "http://a:9090").withHaPartner("b"),
+                PrometheusEndpoint.url("b", "http://b:9090").withHaPartner("a")), Optional.of("a"), Optional.empty()));
+        click("prometheus-remove");
+        assertThat(result()).map(ContextEndpoints::prometheus).contains(List.of(PrometheusEndpoint.url("b", "http://b:9090")));
+        assertThat(result()).map(ContextEndpoints::selected).contains(Optional.of("b"));
+        click("prometheus-remove");
+        assertThat(robot.lookup("#prometheus-endpoints").queryListView().getItems()).isEmpty();
+        assertThat(result()).contains(ContextEndpoints.NONE);
     }
 }
