@@ -64,6 +64,7 @@ final class MetricsPanes {
     private java.util.concurrent.CompletableFuture<?> loading = java.util.concurrent.CompletableFuture.completedFuture(null);
     private Instant lastRefresh = Instant.MIN;
     private Session vocabularyOf;
+    private Runnable configure;
 
     MetricsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
                  PaneContent metricsPane, PaneContent alertsPane) {
@@ -92,6 +93,11 @@ final class MetricsPanes {
         bus.subscribe(WorkspaceEvent.class, e -> refreshGraphs());
     }
 
+    /** What the empty Metrics and Alerts panes of a live context offer: setting up its endpoints. */
+    void setConfigure(Runnable action) {
+        configure = action;
+    }
+
     /** Called with the alerts each time they are read (for badges and counts elsewhere). */
     void setOnAlerts(Consumer<List<Alert>> action) {
         onAlerts = action;
@@ -112,6 +118,9 @@ final class MetricsPanes {
         onAlerts.accept(List.of()); // the old session's alerts mark nothing any more
         metricsPane.setView(s.metrics().isPresent() ? metrics : null);
         alertsPane.setView(s.alerts().isPresent() ? alerts : null);
+        boolean live = s.info().kind() == io.pitwall.connectors.session.SessionInfo.Kind.LIVE && s.info().context().isPresent();
+        metricsPane.setConfigureAction("Set up metrics endpoints\u2026", live ? configure : null);
+        alertsPane.setConfigureAction("Set up metrics endpoints\u2026", live ? configure : null);
         if (s != vocabularyOf) {
             vocabularyOf = s;
             vocabulary.set(List.of());

@@ -17,7 +17,7 @@ final class AlertmanagerForm {
 
     private static final String DEFAULT_NAME = "alertmanager";
 
-    final CheckBox enabled = new CheckBox("This context has an Alertmanager (alerts' silences and inhibitions)");
+    final CheckBox enabled = new CheckBox("This context has an Alertmanager");
     private final Form form = new Form();
     final TextField name = new TextField();
     final TargetEditor target;

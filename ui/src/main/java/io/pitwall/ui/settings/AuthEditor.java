@@ -100,7 +100,7 @@ final class AuthEditor {
         fileRow = form.row("File", secretFile);
         envRow = form.row("Variable", secretEnv);
         valueRow = form.row("Value", secretValue);
-        saveRow = form.wide(save);
+        saveRow = form.unlabelled(save);
         form.section("TLS");
         caRow = form.row("CA certificate", ca);
         certRow = form.row("Client certificate", cert);

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -27,7 +26,7 @@ final class ConnectionCheck {
     final Button button = new Button("Test connection");
     final ProgressIndicator busy = new ProgressIndicator();
     final Label result = new Label();
-    private final HBox node;
+    private final javafx.scene.layout.VBox node;
     private int run;
 
     /**
@@ -45,14 +44,15 @@ final class ConnectionCheck {
         result.setWrapText(true);
         result.setMaxWidth(Double.MAX_VALUE);
         result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox.setHgrow(result, Priority.ALWAYS);
         button.setOnAction(e -> test());
         button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        node = new HBox(8, button, busy, result);
-        node.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox row = new HBox(8, button, busy);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        node = new javafx.scene.layout.VBox(6, row, result);
+        node.getStyleClass().add("pw-connection-check");
     }
 
-    HBox node() {
+    javafx.scene.layout.VBox node() {
         return node;
     }
 

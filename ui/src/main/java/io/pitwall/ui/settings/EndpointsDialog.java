@@ -104,7 +104,8 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         problem.setWrapText(true);
         BorderPane content = new BorderPane(tabs);
         content.setBottom(problem);
-        content.setPrefSize(940, 620);
+        content.setMinSize(720, 480);
+        getDialogPane().setPrefSize(980, 780);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
 
@@ -260,6 +261,10 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
 
     /** The Prometheus list's cell: the name over where it is, marked when a field is wrong. */
     private final class EndpointCell extends ListCell<PrometheusForm> {
+        EndpointCell() {
+            setPrefWidth(0); // as wide as the list: long names are cut, not scrolled
+        }
+
         @Override
         protected void updateItem(PrometheusForm f, boolean empty) {
             super.updateItem(f, empty);

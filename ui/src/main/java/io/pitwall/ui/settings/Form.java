@@ -20,6 +20,8 @@ final class Form {
 
     enum Severity { ERROR, WARNING, INFO }
 
+    private static final double ROW_GAP = 3;
+
     private final GridPane grid = new GridPane();
     private final List<Row> rows = new ArrayList<>();
     private int next;
@@ -27,9 +29,9 @@ final class Form {
     Form() {
         grid.getStyleClass().add("pw-form");
         grid.setHgap(10);
-        grid.setVgap(6);
+        grid.setVgap(0); // hidden rows take no room: the spacing is each shown row's margin
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(130);
+        labels.setMinWidth(140);
         labels.setHalignment(HPos.RIGHT);
         ColumnConstraints controls = new ColumnConstraints();
         controls.setHgrow(Priority.ALWAYS);
@@ -91,6 +93,8 @@ final class Form {
     Label section(String title) {
         Label l = new Label(title);
         l.getStyleClass().addAll("pw-form-section", "title-4");
+        GridPane.setHalignment(l, HPos.LEFT);
+        GridPane.setMargin(l, new javafx.geometry.Insets(next > 0 ? 14 : 0, 0, 4, 0));
         grid.add(l, 0, next++, 2, 1);
         return l;
     }
@@ -99,17 +103,19 @@ final class Form {
         Row r = new Row(new Label(label), control);
         r.label.setLabelFor(control);
         GridPane.setValignment(r.label, VPos.TOP);
-        r.label.setPadding(new javafx.geometry.Insets(5, 0, 0, 0));
+        GridPane.setMargin(r.label, new javafx.geometry.Insets(ROW_GAP + 6, 0, ROW_GAP, 0));
+        GridPane.setMargin(r.cell, new javafx.geometry.Insets(ROW_GAP, 0, ROW_GAP, 0));
         grid.add(r.label, 0, next);
         grid.add(r.cell, 1, next++);
         rows.add(r);
         return r;
     }
 
-    /** A control across both columns (a checkbox whose text says it all). */
-    Row wide(Node control) {
+    /** A control without a label (a checkbox whose text says it all), under the controls above it. */
+    Row unlabelled(Node control) {
         Row r = new Row(null, control);
-        grid.add(r.cell, 0, next++, 2, 1);
+        GridPane.setMargin(r.cell, new javafx.geometry.Insets(ROW_GAP, 0, ROW_GAP, 0));
+        grid.add(r.cell, 1, next++);
         rows.add(r);
         return r;
     }

@@ -191,8 +191,12 @@ final class PrometheusForm {
 
     /** For the list: "monitoring/prometheus-k8s:web" or the URL. */
     String describe() {
-        return target.isInCluster()
-                ? target.namespace.getText().strip() + "/" + target.service.getText().strip() + ":" + target.port.getText().strip()
-                : target.url.getText().strip();
+        if (!target.isInCluster()) {
+            return target.url.getText().strip();
+        }
+        String ns = target.namespace.getText().strip();
+        String svc = target.service.getText().strip();
+        String port = target.port.getText().strip();
+        return ns.isEmpty() && svc.isEmpty() ? "" : ns + "/" + svc + (port.isEmpty() ? "" : ":" + port);
     }
 }

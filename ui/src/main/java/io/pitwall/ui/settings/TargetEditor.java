@@ -81,8 +81,8 @@ final class TargetEditor {
         busy.setPrefSize(18, 18);
         busy.setVisible(false);
         found.setMaxWidth(Double.MAX_VALUE);
-        found.setPromptText("Find the cluster's " + (kind == PrometheusDiscovery.Kind.PROMETHEUS
-                ? "Prometheus-compatible" : "Alertmanager") + " Services");
+        found.setPromptText("Press Find in cluster, then pick a Service");
+        find.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         found.setCellFactory(l -> new CandidateCell());
         found.setButtonCell(new CandidateCell());
         HBox.setHgrow(found, Priority.ALWAYS);
@@ -200,6 +200,7 @@ final class TargetEditor {
             }
             List<PrometheusDiscovery.Candidate> mineKind = all.stream().filter(c -> c.kind() == kind).toList();
             found.getItems().setAll(mineKind);
+            found.setPromptText(mineKind.isEmpty() ? "None found" : "Pick a Service");
             foundRow.say(Form.Severity.INFO, Optional.of(mineKind.isEmpty()
                     ? "No " + (kind == PrometheusDiscovery.Kind.PROMETHEUS ? "Prometheus-compatible" : "Alertmanager")
                             + " Service found under the usual names: enter it below."
