@@ -102,6 +102,8 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         problem.setId("endpoints-problem");
         problem.getStyleClass().add("pw-critical");
         problem.setWrapText(true);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        BorderPane.setMargin(problem, new javafx.geometry.Insets(4, 0, 0, 0));
         BorderPane content = new BorderPane(tabs);
         content.setBottom(problem);
         content.setMinSize(720, 480);
@@ -231,9 +233,7 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         graphs.setDisable(forms.isEmpty());
         listingGraphs = false;
         list.refresh();
-        problem.setText(first.orElse(""));
-        problem.setVisible(first.isPresent());
-        problem.setManaged(first.isPresent());
+        problem.setText(first.orElse("")); // its line stays, so nothing above it moves when it empties
         getDialogPane().lookupButton(ButtonType.OK).setDisable(!ok);
     }
 

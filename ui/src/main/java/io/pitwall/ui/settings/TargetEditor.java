@@ -201,6 +201,7 @@ final class TargetEditor {
             List<PrometheusDiscovery.Candidate> mineKind = all.stream().filter(c -> c.kind() == kind).toList();
             found.getItems().setAll(mineKind);
             found.setPromptText(mineKind.isEmpty() ? "None found" : "Pick a Service");
+            found.setDisable(mineKind.isEmpty());
             foundRow.say(Form.Severity.INFO, Optional.of(mineKind.isEmpty()
                     ? "No " + (kind == PrometheusDiscovery.Kind.PROMETHEUS ? "Prometheus-compatible" : "Alertmanager")
                             + " Service found under the usual names: enter it below."
