@@ -63,7 +63,8 @@ final class MetricsPanes {
     private String[] lastScope = {"", ""};
     private java.util.concurrent.CompletableFuture<?> loading = java.util.concurrent.CompletableFuture.completedFuture(null);
     private Instant lastRefresh = Instant.MIN;
-    private Session vocabularyOf;
+    /** The metrics source (else the session) whose metric names the query bar offers. */
+    private Object vocabularyOf;
     private Runnable configure;
 
     MetricsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
@@ -121,8 +122,10 @@ final class MetricsPanes {
         boolean live = s.info().kind() == io.pitwall.connectors.session.SessionInfo.Kind.LIVE && s.info().context().isPresent();
         metricsPane.setConfigureAction("Set up metrics endpoints\u2026", live ? configure : null);
         alertsPane.setConfigureAction("Set up metrics endpoints\u2026", live ? configure : null);
-        if (s != vocabularyOf) {
-            vocabularyOf = s;
+        // endpoints applied to a live session bring a new source: its names, not the old ones
+        Object source = s.metrics().<Object>map(m -> m).orElse(s);
+        if (source != vocabularyOf) {
+            vocabularyOf = source;
             vocabulary.set(List.of());
             s.metrics().ifPresent(this::loadVocabulary);
         }

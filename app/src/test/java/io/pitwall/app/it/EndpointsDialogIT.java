@@ -198,5 +198,15 @@ class EndpointsDialogIT {
         assertThat(w.session()).isSameAs(session);
         assertThat(w.session().state(Signal.METRICS).summary()).contains(prom.getHost() + ":" + prom.getPort());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.metricsView().getParent() == w.pane(PaneId.METRICS));
+        // the query bar completes the new source's metric names (the node exporter's, as Prometheus scrapes them)
+        boolean offered = false;
+        for (int i = 0; i < 20 && !offered; i++) {
+            type("promql-field", "node_cpu_sec");
+            Thread.sleep(500);
+            WaitForAsyncUtils.waitForFxEvents();
+            offered = robot.lookup(n -> n instanceof javafx.scene.control.Labeled l
+                    && "node_cpu_seconds_total".equals(l.getText())).tryQuery().isPresent();
+        }
+        assertThat(offered).as("node_cpu_seconds_total offered as the query is typed").isTrue();
     }
 }
