@@ -1,5 +1,6 @@
 package io.pitwall.app;
 
+import io.pitwall.app.workspace.EndpointStore;
 import io.pitwall.app.workspace.Settings;
 import io.pitwall.app.workspace.UserFiles;
 import io.pitwall.app.workspace.Workbench;
@@ -11,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import io.pitwall.connectors.kube.Kubeconfigs;
-import io.pitwall.connectors.Errors;
-import io.pitwall.connectors.prometheus.EndpointSettings;
 import io.pitwall.connectors.prometheus.PrometheusSources;
 import io.pitwall.connectors.session.LiveSession;
 import java.nio.file.Path;
@@ -58,8 +57,6 @@ public final class PitwallApp extends Application {
     private Optional<LayoutState> layout;
     private CompletableFuture<Kubeconfigs.Merged> kubeconfig;
     private Workbench workbench;
-    /** Each context's Prometheus and Alertmanager endpoints ({@code endpoints.json}). */
-    private volatile EndpointSettings endpoints = EndpointSettings.empty();
 
     /** Runs on the launcher thread before {@link #start}: reads what the first frame needs. */
     @Override
@@ -70,17 +67,12 @@ public final class PitwallApp extends Application {
         files = UserFiles.in(dirs.config(), io);
         settings = files.readSettings();
         layout = files.readLayout();
-        Path endpointsFile = dirs.config().resolve(EndpointSettings.FILE_NAME);
-        try {
-            endpoints = EndpointSettings.read(endpointsFile);
-        } catch (java.io.IOException | RuntimeException e) {
-            // the panes say "not connected"; the log says why the file was not used
-            LOG.warn("{} was not read: {}", endpointsFile, Errors.firstLine(e));
-        }
+        files.endpoints().load(); // each context's Prometheus and Alertmanager (endpoints.json)
     }
 
     @Override
     public void start(Stage stage) {
+        EndpointStore endpoints = files.endpoints(); // as the endpoints dialog last left them
         workbench = new Workbench(files, settings, layout, Clock.systemDefaultZone(), background,
                 context -> LiveSession.connect(context.name(), Optional.ofNullable(context.cluster()),
                         LiveSession.fromUserKubeconfig(context.name()), background, endpoints.of(context.name()),

@@ -63,7 +63,9 @@ final class MetricsPanes {
     private String[] lastScope = {"", ""};
     private java.util.concurrent.CompletableFuture<?> loading = java.util.concurrent.CompletableFuture.completedFuture(null);
     private Instant lastRefresh = Instant.MIN;
-    private Session vocabularyOf;
+    /** The metrics source (else the session) whose metric names the query bar offers. */
+    private Object vocabularyOf;
+    private Runnable configure;
 
     MetricsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
                  PaneContent metricsPane, PaneContent alertsPane) {
@@ -92,6 +94,11 @@ final class MetricsPanes {
         bus.subscribe(WorkspaceEvent.class, e -> refreshGraphs());
     }
 
+    /** What the empty Metrics and Alerts panes of a live context offer: setting up its endpoints. */
+    void setConfigure(Runnable action) {
+        configure = action;
+    }
+
     /** Called with the alerts each time they are read (for badges and counts elsewhere). */
     void setOnAlerts(Consumer<List<Alert>> action) {
         onAlerts = action;
@@ -112,8 +119,13 @@ final class MetricsPanes {
         onAlerts.accept(List.of()); // the old session's alerts mark nothing any more
         metricsPane.setView(s.metrics().isPresent() ? metrics : null);
         alertsPane.setView(s.alerts().isPresent() ? alerts : null);
-        if (s != vocabularyOf) {
-            vocabularyOf = s;
+        boolean live = s.info().kind() == io.pitwall.connectors.session.SessionInfo.Kind.LIVE && s.info().context().isPresent();
+        metricsPane.setConfigureAction("Set up metrics endpoints\u2026", live ? configure : null);
+        alertsPane.setConfigureAction("Set up metrics endpoints\u2026", live ? configure : null);
+        // endpoints applied to a live session bring a new source: its names, not the old ones
+        Object source = s.metrics().<Object>map(m -> m).orElse(s);
+        if (source != vocabularyOf) {
+            vocabularyOf = source;
             vocabulary.set(List.of());
             s.metrics().ifPresent(this::loadVocabulary);
         }

@@ -1,5 +1,6 @@
 package io.pitwall.app.workspace;
 
+import io.pitwall.connectors.prometheus.EndpointSettings;
 import io.pitwall.ui.workspace.LayoutState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's files in the config folder: {@code settings.json} and {@code layout.json}. Reads
+ * The user's files in the config folder: {@code settings.json}, {@code layout.json} and
+ * {@code endpoints.json} ({@link EndpointStore}). Reads
  * happen before the window exists (off the FX thread); settings are written on the I/O
  * executor; the layout is written once, as the main window closes.
  */
@@ -19,17 +21,24 @@ public final class UserFiles {
 
     private final JsonFiles<Settings> settings;
     private final JsonFiles<LayoutState> layout;
+    private final EndpointStore endpoints;
     private final Executor io;
 
     private UserFiles(Path configDir, Executor io) {
         this.settings = new JsonFiles<>(configDir.resolve("settings.json"), Settings.class);
         this.layout = new JsonFiles<>(configDir.resolve("layout.json"), LayoutState.class);
+        this.endpoints = new EndpointStore(configDir.resolve(EndpointSettings.FILE_NAME), io);
         this.io = io;
     }
 
     /** @param io where writes run; tests pass a same-thread executor */
     public static UserFiles in(Path configDir, Executor io) {
         return new UserFiles(configDir, io);
+    }
+
+    /** Each context's metrics and alerts endpoints; empty until {@link EndpointStore#load()}. */
+    public EndpointStore endpoints() {
+        return endpoints;
     }
 
     public Settings readSettings() {

@@ -82,6 +82,7 @@ public final class Workbench {
     private Kubeconfigs.Merged kubeconfig = Kubeconfigs.merge(List.of());
     private final Timeline ticker;
     private final WorkbenchCommands commands;
+    private final EndpointsEditor endpoints;
     private Settings settings;
     private Session session = DisconnectedSession.none();
     private Theme theme = Theme.DARK;
@@ -115,6 +116,8 @@ public final class Workbench {
         topologyView.setCollapseHandler(topology::setCollapsed);
         // firing alerts mark the objects they name
         metricsPanes.setOnAlerts(alerts -> topologyView.setBadges(AlertBadges.of(alerts)));
+        this.endpoints = new EndpointsEditor(this, files.endpoints(), background);
+        metricsPanes.setConfigure(endpoints::open);
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 
@@ -312,6 +315,11 @@ public final class Workbench {
 
     public Theme theme() {
         return theme;
+    }
+
+    /** The current context's metrics endpoints: the palette's "Metrics endpoints for ..." and the empty panes' button. */
+    EndpointsEditor endpoints() {
+        return endpoints;
     }
 
     /** Switches to {@code context}: closes the old session's connections, opens the new ones. */

@@ -65,6 +65,7 @@ final class WorkbenchCommands {
             all.add(new Command("theme." + t.id(), "Theme: " + t.displayName(), "", () -> bench.chooseTheme(t)));
         }
         all.add(new Command("theme.system", "Theme: follow the system", "", bench::followSystemTheme));
+        all.add(new Command("endpoints.edit", bench.endpoints().title(), "", () -> bench.endpoints().open()));
         all.add(new Command("file.demo", "Open the demo incident", "", bench::openDemo));
         all.add(new Command("file.open", "Open an incident bundle...", "Ctrl+O", bench::chooseAndOpenFile));
         all.add(new Command("layout.reset", "Reset layout", "Ctrl+Shift+R", bench::resetLayout));

@@ -1,5 +1,6 @@
 package io.pitwall.ui.workspace;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -11,6 +12,7 @@ public final class EmptyState extends VBox {
     private final Label title = new Label();
     private final Label hint = new Label();
     private final FontIcon icon = new FontIcon();
+    private final Button action = new Button();
 
     public EmptyState(Ikon ikon, String titleText, String hintText) {
         getStyleClass().add("pw-empty-state");
@@ -19,8 +21,20 @@ public final class EmptyState extends VBox {
         hint.setMaxWidth(420);
         icon.getStyleClass().add("icon");
         icon.setIconSize(40);
-        getChildren().addAll(icon, title, hint);
+        action.getStyleClass().add("action");
+        showAction(false);
+        getChildren().addAll(icon, title, hint, action);
         set(ikon, titleText, hintText);
+    }
+
+    /** A button under the hint that does what the hint asks (set up a source), hidden until shown. */
+    public Button action() {
+        return action;
+    }
+
+    void showAction(boolean shown) {
+        action.setVisible(shown);
+        action.setManaged(shown);
     }
 
     public void set(Ikon ikon, String titleText, String hintText) {

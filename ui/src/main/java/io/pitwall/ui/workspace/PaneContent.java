@@ -18,6 +18,8 @@ public final class PaneContent extends StackPane {
 
     private final PaneId pane;
     private final EmptyState empty;
+    private Runnable configure;
+    private SourceState lastState;
 
     public PaneContent(PaneId pane) {
         this.pane = pane;
@@ -34,6 +36,22 @@ public final class PaneContent extends StackPane {
 
     public EmptyState emptyState() {
         return empty;
+    }
+
+    /**
+     * A button in the empty state that sets up the pane's source (the metrics endpoints of a live
+     * context), shown while the source is not configured; null removes it.
+     */
+    public void setConfigureAction(String text, Runnable action) {
+        configure = action;
+        empty.action().setText(text);
+        empty.action().setOnAction(e -> {
+            if (configure != null) {
+                configure.run();
+            }
+        });
+        empty.action().setId("configure-" + pane.id());
+        empty.showAction(configure != null && lastState instanceof SourceState.NotConfigured);
     }
 
     /** Shows {@code view} (the signal's own view) in place of the empty state; null brings it back. */
@@ -114,6 +132,8 @@ public final class PaneContent extends StackPane {
             return;
         }
         SourceState state = states.get(signal.get());
+        lastState = state;
+        empty.showAction(configure != null && state instanceof SourceState.NotConfigured);
         String name = signal.get().displayName();
         switch (state) {
             case null -> empty.set(pane.icon(), "No " + name.toLowerCase(java.util.Locale.ROOT) + " source",
