@@ -9,12 +9,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pitwall.connectors.session.LiveSession;
 import io.pitwall.connectors.session.Signal;
 import io.pitwall.connectors.session.SourceState;
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +38,12 @@ class ApiServerRestartIT {
         try {
             await("the first cluster state", Duration.ofSeconds(20), () -> hasPod(session, ns, "before"));
 
-            backends("stop", "apiserver");
+            Backends.script("stop", "apiserver");
             awaitOrSay("the session to say the connection is lost", Duration.ofSeconds(30),
                     () -> session.state(Signal.CLUSTER) instanceof SourceState.Failing f && f.reason().startsWith("lost the connection"),
                     () -> session.state(Signal.CLUSTER));
 
-            backends("up");
+            Backends.script("up");
             try (KubernetesClient admin = Kube.client(backends, backends.adminContext())) {
                 admin.pods().inNamespace(ns).resource(pod(ns, "after")).create();
                 admin.pods().inNamespace(ns).withName("before").withGracePeriod(0).delete();
@@ -55,7 +53,7 @@ class ApiServerRestartIT {
                             && hasPod(session, ns, "after") && !hasPod(session, ns, "before"));
         } finally {
             session.close();
-            backends("up"); // whatever happened, leave the apiserver running for the next tests
+            Backends.script("up"); // whatever happened, leave the apiserver running for the next tests
             try (KubernetesClient admin = Kube.client(backends, backends.adminContext())) {
                 admin.namespaces().withName(ns).delete();
             }
@@ -70,20 +68,6 @@ class ApiServerRestartIT {
     private static io.fabric8.kubernetes.api.model.Pod pod(String ns, String name) {
         return new PodBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
                 .withNewSpec().addNewContainer().withName("c").withImage("registry.invalid/c:1").endContainer().endSpec().build();
-    }
-
-    /** Runs the project's own backends script (from the connectors module's folder). */
-    private static void backends(String... args) throws Exception {
-        File script = new File("../backends/backends.sh");
-        assertThat(script).as("backends/backends.sh").exists();
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = script.getAbsolutePath();
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            fail("backends/backends.sh " + String.join(" ", args) + " failed:\n" + out);
-        }
     }
 
     private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {

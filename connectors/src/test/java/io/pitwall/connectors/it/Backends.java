@@ -118,4 +118,23 @@ public final class Backends {
         }
         return v.trim();
     }
+
+    /**
+     * Runs the project's own backends script ({@code stop NAME}, {@code up}...) from the module's
+     * folder, as the restart tests do; fails with the script's output when it does.
+     */
+    public static void script(String... args) throws Exception {
+        java.io.File script = new java.io.File("../backends/backends.sh");
+        if (!script.exists()) {
+            fail("no backends/backends.sh beside this module");
+        }
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = script.getAbsolutePath();
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            fail("backends/backends.sh " + String.join(" ", args) + " failed:\n" + out);
+        }
+    }
 }

@@ -12,13 +12,11 @@ import io.pitwall.connectors.prometheus.PrometheusEndpoint;
 import io.pitwall.connectors.session.LiveSession;
 import io.pitwall.connectors.session.Signal;
 import io.pitwall.connectors.session.SourceState;
-import java.io.File;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +44,7 @@ class PrometheusRestartIT {
             assertThat(session.metrics()).isPresent();
             assertThat(session.alerts()).isPresent();
 
-            backends("stop", "prometheus");
+            Backends.script("stop", "prometheus");
             await("metrics failing with the reason", Duration.ofSeconds(20),
                     () -> session.state(Signal.METRICS) instanceof SourceState.Failing f
                             && f.reason().equals("cannot reach " + prom.toString().replaceAll("/$", "") + ": connection refused"),
@@ -56,28 +54,14 @@ class PrometheusRestartIT {
                     .queryRange("up", TimeRange.ending(Instant.now(), Duration.ofMinutes(1)), Duration.ofSeconds(15)).join());
             assertThat(t.getCause()).hasMessageContaining("connection refused");
 
-            backends("up");
+            Backends.script("up");
             await("metrics connected again", Duration.ofSeconds(60),
                     () -> session.state(Signal.METRICS) instanceof SourceState.Connected, session);
             assertThat(session.metrics().orElseThrow().queryRange("up", TimeRange.ending(Instant.now(), Duration.ofMinutes(1)),
                     Duration.ofSeconds(15)).get().query()).isEqualTo("up");
         } finally {
             session.close();
-            backends("up"); // whatever happened, leave Prometheus running for the next tests
-        }
-    }
-
-    /** Runs the project's own backends script (from the connectors module's folder). */
-    private static void backends(String... args) throws Exception {
-        File script = new File("../backends/backends.sh");
-        assertThat(script).as("backends/backends.sh").exists();
-        String[] cmd = new String[args.length + 1];
-        cmd[0] = script.getAbsolutePath();
-        System.arraycopy(args, 0, cmd, 1, args.length);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            fail("backends/backends.sh " + String.join(" ", args) + " failed:\n" + out);
+            Backends.script("up"); // whatever happened, leave Prometheus running for the next tests
         }
     }
 
