@@ -17,12 +17,9 @@ import io.pitwall.ui.workspace.DockingWorkspace;
 import io.pitwall.ui.workspace.LayoutState;
 import io.pitwall.ui.workspace.PaneContent;
 import io.pitwall.ui.workspace.PaneId;
-import io.pitwall.app.demo.DemoIncident;
-import io.pitwall.connectors.session.FileSessions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.Set;
 import io.pitwall.connectors.model.ClusterState;
@@ -454,55 +451,23 @@ public final class Workbench {
      */
     public CompletableFuture<Session> openFile(Path file) {
         statusBar.show(session.states(), "Opening " + file.getFileName() + "...");
-        CompletableFuture<Session> shown = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return FileSessions.open(file);
-            } catch (java.io.IOException e) {
-                throw new CompletionException(e);
-            }
-        }, background).whenComplete((opened, error) -> Platform.runLater(() -> {
+        return SessionFiles.open(file, background).whenCompleteAsync((opened, error) -> {
             if (error == null) {
                 showSession(opened);
-                shown.complete(opened);
             } else {
-                shown.completeExceptionally(error);
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 statusBar.show(session.states(), session.info().title());
-                showProblem("Could not open " + file.getFileName(), cause.getMessage());
+                showProblem("Could not open " + file.getFileName(), SessionFiles.cause(error).getMessage());
             }
-        }));
-        return shown;
+        }, Platform::runLater);
     }
 
     /** Opens the demo incident that ships with Pitwall. */
     public CompletableFuture<Session> openDemo() {
-        CompletableFuture<Session> opened = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                Path dir = java.nio.file.Files.createTempDirectory("pitwall-demo");
-                Path file = DemoIncident.extractTo(dir);
-                file.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
-                return file;
-            } catch (java.io.IOException e) {
-                throw new CompletionException(e);
-            }
-        }, background).whenComplete((file, error) -> Platform.runLater(() -> {
+        return SessionFiles.extractDemo(background).whenCompleteAsync((file, error) -> {
             if (error != null) {
-                lastError = error.getMessage();
-                opened.completeExceptionally(error);
-            } else {
-                openFile(file).whenComplete((s, e) -> {
-                    if (e != null) {
-                        opened.completeExceptionally(e);
-                    } else {
-                        opened.complete(s);
-                    }
-                });
+                lastError = SessionFiles.cause(error).getMessage();
             }
-        }));
-        return opened;
+        }, Platform::runLater).thenComposeAsync(this::openFile, Platform::runLater);
     }
 
     /** The last problem shown to the user, for tests. */
