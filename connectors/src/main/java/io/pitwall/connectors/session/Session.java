@@ -83,6 +83,11 @@ public interface Session extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The session's logs, when it has a source for them (Loki, the Kubernetes log API, or a bundle's lines). */
+    default Optional<io.pitwall.connectors.logs.LogsSource> logs() {
+        return Optional.empty();
+    }
+
     /** The incident's notes (Markdown) written at capture, when the session has them. */
     default Optional<String> notes() {
         return Optional.empty();
