@@ -36,8 +36,8 @@ import javafx.stage.Stage;
 final class ChartRedrawBenchmark {
 
     static final double BUDGET_MS = 16;
-    static final int SERIES = 50;
-    static final int POINTS = 20_000;
+    static final int SERIES = Integer.getInteger("pitwall.bench.chart.series", 50);
+    static final int POINTS = Integer.getInteger("pitwall.bench.chart.points", 20_000);
 
     record Figures(double median, double p95, double lineChartMillis, boolean lineChartFinished) {
     }
@@ -113,6 +113,17 @@ final class ChartRedrawBenchmark {
                 times[i] = (System.nanoTime() - pulseStart[0]) / 1e6;
             }
         }
+        String png = System.getProperty("pitwall.bench.chart.png");
+        if (png != null) { // a picture of the chart, to look at
+            FxBench.run(() -> {
+                try {
+                    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(root.snapshot(null, null), null),
+                            "png", new java.io.File(png));
+                } catch (java.io.IOException e) {
+                    System.err.println("cannot write " + png + ": " + e.getMessage());
+                }
+            });
+        }
         FxBench.run(() -> root.getScene().getWindow().hide());
         long cap = Long.getLong("pitwall.bench.linechart.seconds", 120);
         double lineChart = -1;
@@ -155,7 +166,7 @@ final class ChartRedrawBenchmark {
 
     static void print(Figures f) {
         System.out.println();
-        BenchMain.printBudget("chart redraw 1600x1000, 1,000,000 points, median", f.median(), "ms", BUDGET_MS);
+        BenchMain.printBudget(String.format(Locale.ROOT, "chart redraw 1600x1000, %,d points, median", (long) SERIES * POINTS), f.median(), "ms", BUDGET_MS);
         System.out.printf(Locale.ROOT, "  chart-fx (Pitwall's chart): median %.1f ms, p95 %.1f ms a frame (%d series of %,d points)%n",
                 f.median(), f.p95(), SERIES, POINTS);
         if (f.lineChartFinished()) {

@@ -24,6 +24,17 @@ final class HeadlessFx {
     private HeadlessFx() {
     }
 
+    /**
+     * Makes Monocle's headless screen at least {@code width} by {@code height} (its default,
+     * 1280x800, is smaller than a 1600x1000 render, and a stage larger than the screen overflows
+     * its frame buffer). Takes effect only before the toolkit starts.
+     */
+    static void screenAtLeast(int width, int height) {
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", Math.max(1280, width) + "x" + Math.max(800, height) + "-32");
+        }
+    }
+
     /** Starts the toolkit headless (unless something already started it). */
     static void start() throws InterruptedException {
         System.setProperty("glass.platform", "Monocle");

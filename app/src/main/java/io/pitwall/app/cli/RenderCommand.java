@@ -62,6 +62,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int[] wh = parseSize(size);
+        HeadlessFx.screenAtLeast(wh[0], wh[1]);
         Theme t = Theme.byId(theme).orElseThrow(() -> bad("unknown theme '" + theme + "': use dark, light or high-contrast"));
         PaneId only = pane == null ? null : PaneId.byId(pane).orElseThrow(() -> bad("unknown pane '" + pane + "': use "
                 + Arrays.stream(PaneId.values()).map(PaneId::id).collect(Collectors.joining(", "))));

@@ -60,7 +60,7 @@ class MetricsPanesTest {
                 .anyMatch(l -> l.label().equals("carts")));
         MetricChart memory = bench.metricsView().charts().get(1);
         assertThat(memory.shown().lines()).extracting(l -> l.label()).contains("carts", "carts limit");
-        assertThat(memory.chart().getDatasets()).hasSize(memory.shown().lines().size());
+        assertThat(memory.dataSets()).hasSize(memory.shown().lines().size());
         assertThat(bench.metricsView().tiles().isVisible()).isFalse();
         assertThat(MetricsPanes.scope(Optional.of(pod), Optional.empty())).isEqualTo(new MetricScope.Pod(pod));
 

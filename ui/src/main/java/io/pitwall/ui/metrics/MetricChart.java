@@ -25,8 +25,8 @@ import javafx.util.StringConverter;
  * One resource graph, drawn by chart-fx on a Canvas: a time axis, values in their unit, a
  * crosshair with values, drag to zoom (right-click or the zoomer's reset to undo), pan with the
  * middle button, legend entries that hide and show their line, requests and limits dashed.
- * chart-fx reduces each line to what the pixels can show (min/max per pixel), so a million
- * points draw as fast as a few thousand.
+ * A line denser than the pixels is drawn as its min/max per pixel envelope ({@link EnvelopeRenderer}),
+ * so a million points draw about as fast as a few thousand.
  */
 public final class MetricChart extends BorderPane {
 
@@ -35,7 +35,8 @@ public final class MetricChart extends BorderPane {
     private final DefaultNumericAxis x = new DefaultNumericAxis();
     private final DefaultNumericAxis y = new DefaultNumericAxis();
     private final XYChart chart = new XYChart(x, y);
-    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final EnvelopeRenderer lines = new EnvelopeRenderer();
+    private final ErrorDataSetRenderer thresholds = new ErrorDataSetRenderer();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     private ChartData shown;
 
@@ -50,12 +51,11 @@ public final class MetricChart extends BorderPane {
         x.setAutoRangePadding(0);
         y.setAutoRangeRounding(true);
         y.setForceZeroInRange(true);
-        renderer.setDrawMarker(false);
-        renderer.setErrorStyle(ErrorStyle.NONE);
-        renderer.setPolyLineStyle(LineStyle.NORMAL);
-        renderer.setAllowNaNs(true); // a gap in the data stays a gap
-        renderer.setPointReduction(true);
-        chart.getRenderers().setAll(renderer);
+        thresholds.setDrawMarker(false);
+        thresholds.setErrorStyle(ErrorStyle.NONE);
+        thresholds.setPolyLineStyle(LineStyle.NORMAL);
+        thresholds.setAllowNaNs(true); // a gap in the data stays a gap
+        chart.getRenderers().setAll(lines, thresholds);
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         zoomer.setPannerEnabled(true);
@@ -84,11 +84,13 @@ public final class MetricChart extends BorderPane {
                 return 0;
             }
         });
-        List<DataSet> sets = new ArrayList<>();
+        List<DataSet> values = new ArrayList<>();
+        List<DataSet> dashed = new ArrayList<>();
         for (ChartData.Line line : data.lines()) {
-            sets.add(dataSet(line));
+            (line.role() == PanelSpec.Role.VALUE ? values : dashed).add(dataSet(line));
         }
-        chart.getDatasets().setAll(sets);
+        lines.getDatasets().setAll(values);
+        thresholds.getDatasets().setAll(dashed);
         zoomer.clear();
         fitValueAxis(data);
         problem.setText(data.problem().orElse(""));
@@ -136,6 +138,18 @@ public final class MetricChart extends BorderPane {
 
     public ChartData shown() {
         return shown;
+    }
+
+    /** Every line's data set: the values first, then requests and limits. */
+    public List<DataSet> dataSets() {
+        List<DataSet> all = new ArrayList<>(lines.getDatasets());
+        all.addAll(thresholds.getDatasets());
+        return all;
+    }
+
+    /** How many frames drew a line as its envelope (a line denser than the pixels). */
+    public long envelopeFrames() {
+        return lines.denseFrames();
     }
 
     public XYChart chart() {

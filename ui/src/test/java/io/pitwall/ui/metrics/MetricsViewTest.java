@@ -52,7 +52,7 @@ class MetricsViewTest {
     }
 
     @Test
-    void chartsShowTheirLinesInTwoColumnsAndSayWhyOneIsEmpty(FxRobot robot) {
+    void chartsShowTheirLinesInTwoColumnsAndSayWhyOneIsEmpty(FxRobot robot) throws Exception {
         ChartData memory = new ChartData("memory", "Memory", Unit.BYTES, List.of(
                 new ChartData.Line("carts", PanelSpec.Role.VALUE, ramp("carts", 20_000)),
                 new ChartData.Line("limit", PanelSpec.Role.LIMIT, ramp("limit", 2))), Optional.empty());
@@ -61,8 +61,10 @@ class MetricsViewTest {
         robot.interact(() -> view.showCharts(List.of(memory, cpu)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.charts()).hasSize(2);
-        assertThat(view.charts().getFirst().chart().getDatasets()).hasSize(2);
-        assertThat(view.charts().getFirst().chart().getDatasets().getFirst().getDataCount()).isEqualTo(20_000);
+        assertThat(view.charts().getFirst().dataSets()).hasSize(2);
+        assertThat(view.charts().getFirst().dataSets().getFirst().getDataCount()).isEqualTo(20_000);
+        // 20,000 points in a few hundred pixels: drawn as their envelope
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> view.charts().getFirst().envelopeFrames() > 0);
         assertThat(view.charts().get(1).problemLabel().isVisible()).isTrue();
         assertThat(view.charts().get(1).problemLabel().getText()).contains("container_cpu_usage_seconds_total");
         // side by side at 1200 px
@@ -93,7 +95,7 @@ class MetricsViewTest {
         robot.clickOn("#promql-run");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.queryChartShown()).isTrue();
-        assertThat(view.queryChart().chart().getDatasets()).hasSize(2);
+        assertThat(view.queryChart().dataSets()).hasSize(2);
         assertThat(view.queryBar().errorLabel().isVisible()).isFalse();
         robot.clickOn("#metrics-close-query");
         assertThat(view.queryChartShown()).isFalse();
