@@ -46,6 +46,7 @@ final class MetricsPanes {
     static final Duration LIVE_REFRESH = Duration.ofSeconds(15);
 
     private final TimeRangeModel time;
+    private final java.time.Clock clock;
     private final WorkspaceEvents bus;
     private final Supplier<Session> session;
     private final Supplier<Optional<String>> namespace;
@@ -67,9 +68,10 @@ final class MetricsPanes {
     private Object vocabularyOf;
     private Runnable configure;
 
-    MetricsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
+    MetricsPanes(TimeRangeModel time, java.time.Clock clock, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
                  PaneContent metricsPane, PaneContent alertsPane) {
         this.time = time;
+        this.clock = clock;
         this.bus = bus;
         this.session = session;
         this.namespace = namespace;
@@ -86,7 +88,7 @@ final class MetricsPanes {
         });
         alerts.setOnJump(ref -> bus.publish(new WorkspaceEvent.Selected(PaneId.ALERTS, ref)));
         time.rangeProperty().addListener((o, was, now) -> {
-            Instant at = Instant.now();
+            Instant at = clock.instant();
             if (!time.isLive() || Duration.between(lastRefresh, at).compareTo(liveInterval()) >= 0) {
                 refresh();
             }
@@ -134,7 +136,7 @@ final class MetricsPanes {
 
     /** Everything again: graphs and alerts. */
     void refresh() {
-        lastRefresh = Instant.now();
+        lastRefresh = clock.instant();
         refreshGraphs();
         refreshAlerts();
     }
@@ -175,7 +177,7 @@ final class MetricsPanes {
                 return; // a failing source says so in the status bar and the pane's state
             }
             lastAlerts = list;
-            alerts.setAlerts(list, time.isLive() ? Instant.now() : time.range().to());
+            alerts.setAlerts(list, time.isLive() ? clock.instant() : time.range().to());
             onAlerts.accept(list);
         }));
     }
@@ -197,7 +199,7 @@ final class MetricsPanes {
     /** A new Alerts view showing what this one shows. */
     AlertsView copyOfAlerts() {
         AlertsView copy = new AlertsView();
-        copy.setAlerts(lastAlerts, time.isLive() ? Instant.now() : time.range().to());
+        copy.setAlerts(lastAlerts, time.isLive() ? clock.instant() : time.range().to());
         return copy;
     }
 

@@ -108,7 +108,7 @@ public final class Workbench {
         this.topologyAccess = new AccessBanner(topologyView, List.of("Pod", "Node", "Service", "Ingress", "Deployment",
                 "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Namespace"));
         this.eventsAccess = new AccessBanner(events, List.of("Event"));
-        this.metricsPanes = new MetricsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(),
+        this.metricsPanes = new MetricsPanes(time, clock, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
         topologyView.setCollapseHandler(topology::setCollapsed);
         // firing alerts mark the objects they name
