@@ -22,6 +22,7 @@ final class AlertmanagerForm {
     final TextField name = new TextField();
     final TargetEditor target;
     final AuthEditor auth;
+    final ConnectionEditor connection;
     final ConnectionCheck check;
     private final Form.Row nameRow;
     private final BorderPane node = new BorderPane();
@@ -42,6 +43,7 @@ final class AlertmanagerForm {
             }
         });
         auth = new AuthEditor(form, "alertmanager", services, changed);
+        connection = new ConnectionEditor(form, "alertmanager", changed);
         check = new ConnectionCheck("alertmanager", this::firstError,
                 () -> services.testAlertmanager().apply(endpoint().orElseThrow()));
         name.textProperty().addListener((o, a, b) -> changed.run());
@@ -70,6 +72,7 @@ final class AlertmanagerForm {
             target.load(a.target());
             base = a.http();
             auth.load(a.http());
+            connection.load(a.http());
         });
         enabled.setSelected(am.isPresent());
     }
@@ -81,12 +84,12 @@ final class AlertmanagerForm {
     boolean validate() {
         nameRow.say(Form.Severity.ERROR, Checks.required("Alertmanager's name", name.getText()));
         boolean targetOk = target.validate();
-        boolean authOk = auth.validate();
+        boolean authOk = auth.validate() & connection.validate();
         return !enabled.isSelected() || nameRow.error().isEmpty() && targetOk && authOk;
     }
 
     Optional<String> firstError() {
-        return nameRow.error().or(target::firstError).or(auth::firstError);
+        return nameRow.error().or(target::firstError).or(auth::firstError).or(connection::firstError);
     }
 
     /** The Alertmanager as typed, when it is enabled and valid. */
@@ -95,7 +98,7 @@ final class AlertmanagerForm {
             return Optional.empty();
         }
         Optional<EndpointTarget> t = target.target();
-        Optional<HttpSettings> http = auth.settings(base);
+        Optional<HttpSettings> http = auth.settings(base).flatMap(connection::apply);
         if (name.getText().isBlank() || t.isEmpty() || http.isEmpty()) {
             return Optional.empty();
         }

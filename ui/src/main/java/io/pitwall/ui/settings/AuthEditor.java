@@ -97,14 +97,14 @@ final class AuthEditor {
         form.row("Method", kind);
         usernameRow = form.row("User", username);
         sourceRow = form.row("Secret", source);
-        fileRow = form.row("File", secretFile);
+        fileRow = form.fileRow("File", secretFile, prefix + "-secret-file", services.chooseFile()::choose);
         envRow = form.row("Variable", secretEnv);
         valueRow = form.row("Value", secretValue);
         saveRow = form.unlabelled(save);
         form.section("TLS");
-        caRow = form.row("CA certificate", ca);
-        certRow = form.row("Client certificate", cert);
-        keyRow = form.row("Client key", key);
+        caRow = form.fileRow("CA certificate", ca, prefix + "-ca", services.chooseFile()::choose);
+        certRow = form.fileRow("Client certificate", cert, prefix + "-cert", services.chooseFile()::choose);
+        keyRow = form.fileRow("Client key", key, prefix + "-key", services.chooseFile()::choose);
 
         kind.setValue(Kind.NONE);
         source.setValue(Source.ENV);

@@ -22,12 +22,50 @@ import java.util.function.Supplier;
  * @param discover         the cluster's Prometheus and Alertmanager Services, most likely first
  * @param checkFile        why a file cannot be used (missing, unreadable, a folder), empty when it can
  * @param envIsSet         whether Pitwall's environment has a variable of that name
+ * @param chooseFile       asks the user for a file ("Browse…"); by default JavaFX's file chooser
  */
 public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<String>> testPrometheus,
                                Function<AlertmanagerEndpoint, CompletableFuture<String>> testAlertmanager,
                                Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover,
                                Function<Path, CompletableFuture<Optional<String>>> checkFile,
-                               Predicate<String> envIsSet) {
+                               Predicate<String> envIsSet,
+                               FileChoice chooseFile) {
+
+    /** Asks the user for a file: the owner window, the dialog's title, the path typed so far; empty when cancelled. */
+    @FunctionalInterface
+    public interface FileChoice {
+        Optional<Path> choose(javafx.stage.Window owner, String title, String current);
+    }
+
+    /** The services with JavaFX's own file chooser for "Browse…". */
+    public EndpointServices(Function<PrometheusEndpoint, CompletableFuture<String>> testPrometheus,
+                            Function<AlertmanagerEndpoint, CompletableFuture<String>> testAlertmanager,
+                            Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover,
+                            Function<Path, CompletableFuture<Optional<String>>> checkFile,
+                            Predicate<String> envIsSet) {
+        this(testPrometheus, testAlertmanager, discover, checkFile, envIsSet, EndpointServices::fileChooser);
+    }
+
+    /** JavaFX's file chooser, opening in the folder of the path typed so far, else the home folder. */
+    static Optional<Path> fileChooser(javafx.stage.Window owner, String title, String current) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        try {
+            Path typed = current.isBlank() ? null : Path.of(current.startsWith("~/")
+                    ? System.getProperty("user.home") + current.substring(1) : current);
+            java.io.File folder = typed == null ? new java.io.File(System.getProperty("user.home"))
+                    : typed.getParent() == null ? null : typed.getParent().toFile();
+            if (folder != null && folder.isDirectory()) {
+                chooser.setInitialDirectory(folder);
+            }
+            if (typed != null && typed.getFileName() != null) {
+                chooser.setInitialFileName(typed.getFileName().toString());
+            }
+        } catch (java.nio.file.InvalidPathException ignored) {
+            // nothing usable typed: the chooser starts where it likes
+        }
+        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
 
     public EndpointServices {
         Objects.requireNonNull(testPrometheus, "testPrometheus");
@@ -35,5 +73,6 @@ public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<St
         Objects.requireNonNull(discover, "discover");
         Objects.requireNonNull(checkFile, "checkFile");
         Objects.requireNonNull(envIsSet, "envIsSet");
+        Objects.requireNonNull(chooseFile, "chooseFile");
     }
 }

@@ -111,6 +111,29 @@ final class Form {
         return r;
     }
 
+    /**
+     * A text field for a file's path with a "Browse…" button beside it that fills the field with
+     * what {@code chooser} picks (starting from the field's file, when it names one).
+     */
+    Row fileRow(String label, javafx.scene.control.TextField field, String id, FileChooserCall chooser) {
+        javafx.scene.control.Button browse = new javafx.scene.control.Button("Browse\u2026");
+        browse.setId(id + "-browse");
+        browse.setOnAction(e -> chooser.choose(browse.getScene() == null ? null : browse.getScene().getWindow(),
+                        "Choose the " + label.toLowerCase(java.util.Locale.ROOT) + " file", field.getText().strip())
+                .ifPresent(p -> field.setText(p.toString())));
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(6, field, browse);
+        javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        Row r = row(label, box);
+        r.label.setLabelFor(field);
+        return r;
+    }
+
+    /** Asks the user for a file: the owner window, the dialog's title, the path typed so far. */
+    @FunctionalInterface
+    interface FileChooserCall {
+        java.util.Optional<java.nio.file.Path> choose(javafx.stage.Window owner, String title, String current);
+    }
+
     /** A control without a label (a checkbox whose text says it all), under the controls above it. */
     Row unlabelled(Node control) {
         Row r = new Row(null, control);

@@ -32,6 +32,7 @@ final class PrometheusForm {
     final TextField scrape = new TextField();
     final ComboBox<String> partnerBox = new ComboBox<>();
     final AuthEditor auth;
+    final ConnectionEditor connection;
     final ConnectionCheck check;
     private final Form.Row nameRow;
     private final Form.Row scrapeRow;
@@ -81,6 +82,7 @@ final class PrometheusForm {
         partnerRow.say(Form.Severity.INFO, Optional.of(
                 "The other server of an HA pair: the graphs read it while this one fails, and the other way round."));
         auth = new AuthEditor(form, "prometheus", services, changed);
+        connection = new ConnectionEditor(form, "prometheus", changed);
         check = new ConnectionCheck("prometheus", this::firstError,
                 () -> services.testPrometheus().apply(probe().orElseThrow()));
 
@@ -110,6 +112,7 @@ final class PrometheusForm {
         scrape.setText(e.scrapeInterval().map(PromDurations::format).orElse(""));
         base = e.http();
         auth.load(e.http());
+        connection.load(e.http());
     }
 
     Node node() {
@@ -165,18 +168,18 @@ final class PrometheusForm {
                 : Optional.empty());
         scrapeRow.say(Form.Severity.ERROR, Checks.duration(scrape.getText()));
         boolean targetOk = target.validate();
-        boolean authOk = auth.validate();
+        boolean authOk = auth.validate() & connection.validate();
         return nameRow.error().isEmpty() && scrapeRow.error().isEmpty() && targetOk && authOk;
     }
 
     Optional<String> firstError() {
-        return nameRow.error().or(target::firstError).or(scrapeRow::error).or(auth::firstError);
+        return nameRow.error().or(target::firstError).or(scrapeRow::error).or(auth::firstError).or(connection::firstError);
     }
 
     /** The endpoint as typed, without its HA partner (what "Test connection" tries). */
     Optional<PrometheusEndpoint> probe() {
         Optional<EndpointTarget> t = target.target();
-        Optional<HttpSettings> http = auth.settings(base);
+        Optional<HttpSettings> http = auth.settings(base).flatMap(connection::apply);
         if (name().isEmpty() || t.isEmpty() || http.isEmpty() || Checks.duration(scrape.getText()).isPresent()) {
             return Optional.empty();
         }

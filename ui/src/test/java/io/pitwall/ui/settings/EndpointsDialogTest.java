@@ -72,8 +72,15 @@ class EndpointsDialogTest {
                 () -> CompletableFuture.completedFuture(FOUND),
                 p -> CompletableFuture.completedFuture(p.toString().startsWith("/missing")
                         ? Optional.of(p + " does not exist") : Optional.empty()),
-                name -> name.equals("PROM_TOKEN"));
+                name -> name.equals("PROM_TOKEN"),
+                (owner, title, current) -> {
+                    chooserAsked.add(title + " | " + current);
+                    return chosen.get();
+                });
     }
+
+    private final List<String> chooserAsked = new ArrayList<>();
+    private final AtomicReference<Optional<Path>> chosen = new AtomicReference<>(Optional.empty());
 
     private void open(ContextEndpoints current) {
         robot.interact(() -> {
@@ -241,6 +248,53 @@ class EndpointsDialogTest {
         });
         assertThat(saved.selected()).contains("thanos");
         assertThat(saved.alertmanager()).isEmpty();
+    }
+
+    @Test
+    void filesAreChosenByBrowsingAndTimeoutsAndHeadersAreEditedAndKept() {
+        open(new ContextEndpoints(List.of(new PrometheusEndpoint("mimir", Flavor.MIMIR,
+                new EndpointTarget.Url("https://mimir.example.com/prometheus"),
+                io.pitwall.connectors.http.HttpSettings.DEFAULT.withTimeouts(java.time.Duration.ofSeconds(2),
+                        java.time.Duration.ofMinutes(1)), Optional.empty(), Optional.empty())), Optional.empty(), Optional.empty()));
+        // what was saved is shown: the timeouts that differ from the defaults
+        assertThat(this.<TextField>node("prometheus-connect-timeout").getText()).isEqualTo("2s");
+        assertThat(this.<TextField>node("prometheus-read-timeout").getText()).isEqualTo("1m");
+
+        // Browse: the chooser starts from what is typed, and its pick fills the field
+        type("prometheus-ca", "/etc/ssl/old-ca.pem");
+        chosen.set(Optional.of(Path.of("/etc/ssl/corp-ca.pem")));
+        click("prometheus-ca-browse");
+        assertThat(chooserAsked).containsExactly("Choose the ca certificate file | /etc/ssl/old-ca.pem");
+        assertThat(this.<TextField>node("prometheus-ca").getText()).isEqualTo("/etc/ssl/corp-ca.pem");
+        // cancelled: the field keeps its text
+        chosen.set(Optional.empty());
+        click("prometheus-ca-browse");
+        assertThat(this.<TextField>node("prometheus-ca").getText()).isEqualTo("/etc/ssl/corp-ca.pem");
+
+        type("prometheus-read-timeout", "forever");
+        assertThat(message("prometheus-read-timeout")).isEqualTo("Write a duration as Prometheus does: 5s, 1m, 1m30s.");
+        assertThat(okDisabled()).isTrue();
+        type("prometheus-read-timeout", "1h");
+        assertThat(message("prometheus-read-timeout")).startsWith("At most 10m");
+        type("prometheus-read-timeout", "45s");
+        assertThat(message("prometheus-read-timeout")).isEmpty();
+
+        type("prometheus-headers", "Authorization: Bearer abc");
+        assertThat(message("prometheus-headers")).startsWith("Line 1: Authorization holds a secret: set it under Authentication");
+        assertThat(okDisabled()).isTrue();
+        type("prometheus-headers", "X-Scope-OrgID tenant-1");
+        assertThat(message("prometheus-headers")).isEqualTo("Line 1: write a header as Name: value.");
+        type("prometheus-headers", "X-Scope-OrgID: tenant-1");
+        assertThat(message("prometheus-headers")).startsWith("Sent with every request");
+        assertThat(okDisabled()).isFalse();
+
+        pressOk();
+        assertThat(dialog.getResult().prometheus()).singleElement().satisfies(e -> {
+            assertThat(e.http().connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(2));
+            assertThat(e.http().readTimeout()).isEqualTo(java.time.Duration.ofSeconds(45));
+            assertThat(e.http().headers()).containsExactly(java.util.Map.entry("X-Scope-OrgID", "tenant-1"));
+            assertThat(e.http().tls().caFile()).contains(Path.of("/etc/ssl/corp-ca.pem"));
+        });
     }
 
     @Test
