@@ -21,17 +21,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.Set;
-import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.ui.topology.TopologyView;
-import io.pitwall.ui.workspace.AccessBanner;
 import io.pitwall.ui.workspace.DetailsView;
 import io.pitwall.ui.workspace.EventsView;
-import io.pitwall.connectors.model.KubeRef;
-import io.pitwall.ui.topology.TopologyViewModel;
 import io.pitwall.ui.event.WorkspaceEvent;
 import io.pitwall.ui.event.WorkspaceEvents;
-import io.pitwall.connectors.model.Related;
 import java.util.function.Function;
 import javafx.scene.control.Alert;
 import javafx.stage.FileChooser;
@@ -64,15 +58,10 @@ public final class Workbench {
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay(WorkbenchCommands.SHORTCUTS);
     private final BorderPane root = new BorderPane();
     private final UserFiles files;
-    private final TopologyView topologyView;
-    private final DetailsView details = new DetailsView();
-    private final EventsView events = new EventsView();
-    private final TopologyViewModel topology;
     /** Cross-pane events: the selection one pane makes, the others follow. */
     private final WorkspaceEvents bus = new WorkspaceEvents();
+    private final ClusterPanes clusterPanes;
     private final MetricsPanes metricsPanes;
-    private final AccessBanner topologyAccess;
-    private final AccessBanner eventsAccess;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -102,17 +91,12 @@ public final class Workbench {
             panes.put(p, new PaneContent(p));
         }
         this.workspace = new DockingWorkspace(panes::get);
-        this.topologyView = new TopologyView();
-        this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
-        wireSelection();
-        this.topologyAccess = new AccessBanner(topologyView, List.of("Pod", "Node", "Service", "Ingress", "Deployment",
-                "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Namespace"));
-        this.eventsAccess = new AccessBanner(events, List.of("Event"));
+        this.clusterPanes = new ClusterPanes(bus, () -> session, () -> topBar.namespaceProperty().get(), panes, background,
+                topBar::setNamespaces);
         this.metricsPanes = new MetricsPanes(time, clock, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
-        topologyView.setCollapseHandler(topology::setCollapsed);
         // firing alerts mark the objects they name
-        metricsPanes.setOnAlerts(alerts -> topologyView.setBadges(AlertBadges.of(alerts)));
+        metricsPanes.setOnAlerts(alerts -> clusterPanes.topologyView().setBadges(AlertBadges.of(alerts)));
         this.endpoints = new EndpointsEditor(this, files.endpoints(), background);
         metricsPanes.setConfigure(endpoints::open);
         this.commands = new WorkbenchCommands(this);
@@ -170,45 +154,6 @@ public final class Workbench {
                 .ifPresent(topBar.contextSwitcher()::setValue);
     }
 
-    /**
-     * The selection travels on the bus: the topology and the events list publish what the user
-     * picks; the topology, the Details pane and the events list follow what any pane publishes.
-     */
-    private void wireSelection() {
-        topologyView.selectedProperty().addListener((o, was, now) -> bus.publish(now == null
-                ? new WorkspaceEvent.SelectionCleared(PaneId.TOPOLOGY) : new WorkspaceEvent.Selected(PaneId.TOPOLOGY, now)));
-        events.setOnObjectChosen(ref -> bus.publish(new WorkspaceEvent.Selected(PaneId.TIMELINE, ref)));
-        details.setYamlSource(ref -> {
-            Session s = session;
-            return CompletableFuture.supplyAsync(() -> s.objectYaml(ref), background);
-        });
-        bus.subscribe(WorkspaceEvent.Selected.class, e -> {
-            if (e.from() != PaneId.TOPOLOGY) {
-                topologyView.selectedProperty().set(e.ref());
-                topologyView.reveal(e.ref(), true); // what another pane picked comes into view
-            }
-            showDetails();
-            focusEvents();
-        });
-        bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> {
-            topologyView.selectedProperty().set(null);
-            showDetails();
-            events.clearFocus();
-        });
-    }
-
-    /** The events list shows what the selection covers (a workload: its pods too). */
-    private void focusEvents() {
-        Optional<KubeRef> selected = bus.selection();
-        Optional<ClusterState> state = session.clusterState();
-        if (selected.isEmpty() || state.isEmpty()) {
-            events.clearFocus();
-            return;
-        }
-        Set<KubeRef> related = Related.to(selected.get(), state.get());
-        events.focus(selected.get().kind() + " " + selected.get().name(), related::contains);
-    }
-
     public WorkspaceEvents bus() {
         return bus;
     }
@@ -222,7 +167,7 @@ public final class Workbench {
                 }
             });
         }
-        showCluster(session);
+        clusterPanes.show(session);
         metricsPanes.refreshGraphs();
     }
 
@@ -284,10 +229,8 @@ public final class Workbench {
         PaneContent copy = new PaneContent(id);
         copy.show(session.states());
         copy.showNotes(session.notes());
-        if (id == PaneId.TOPOLOGY && topologyView.layoutShown() != null) {
-            TopologyView view = new TopologyView();
-            view.setLayout(topologyView.layoutShown());
-            copy.setView(view);
+        if (id == PaneId.TOPOLOGY) {
+            clusterPanes.copyOfTopology().ifPresent(copy::setView);
         }
         if (id == PaneId.METRICS && session.metrics().isPresent()) {
             copy.setView(metricsPanes.copyOfMetrics());
@@ -349,7 +292,7 @@ public final class Workbench {
         // a context opens on the namespace last used with it; a file on all of them
         topBar.selectNamespace(next.info().kind() == io.pitwall.connectors.session.SessionInfo.Kind.LIVE
                 ? next.info().context().flatMap(settings::namespace) : Optional.empty());
-        showCluster(next);
+        clusterPanes.show(next);
         metricsPanes.show(next);
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
@@ -357,7 +300,7 @@ public final class Workbench {
                 panes.values().forEach(p -> p.show(now));
                 statusBar.show(now, next.info().title());
                 if (signal == Signal.CLUSTER) {
-                    showCluster(next);
+                    clusterPanes.show(next);
                 } else if (signal == Signal.METRICS || signal == Signal.ALERTS) {
                     metricsPanes.show(next); // a source that came (back) shows at once
                 }
@@ -367,44 +310,6 @@ public final class Workbench {
 
     public Session session() {
         return session;
-    }
-
-    /** The topology pane draws the session's cluster state, once it has one. */
-    private void showCluster(Session s) {
-        Optional<ClusterState> state = s.clusterState();
-        if (state.isEmpty()) {
-            panes.get(PaneId.TOPOLOGY).setView(null);
-            panes.get(PaneId.TIMELINE).setView(null);
-            return;
-        }
-        panes.get(PaneId.TOPOLOGY).setView(topologyAccess);
-        topologyAccess.show(state.get().noAccess());
-        eventsAccess.show(state.get().noAccess());
-        ClusterState shown = state.get().inNamespace(topBar.namespaceProperty().get());
-        // until the timeline's lanes exist, the Timeline pane lists the cluster's events
-        events.setEvents(shown.events());
-        panes.get(PaneId.TIMELINE).setView(eventsAccess);
-        topology.offer(shown);
-        if (bus.selection().isPresent()) {
-            showDetails(); // the selected object as it is now
-            focusEvents();
-        }
-        Set<String> namespaces = new java.util.TreeSet<>(state.get().namespaces());
-        namespaces.addAll(s.info().namespaces());
-        topBar.setNamespaces(List.copyOf(namespaces));
-    }
-
-    /** The Details pane: the selected object, else the session's notes, else what to select. */
-    private void showDetails() {
-        KubeRef selected = bus.selection().orElse(null);
-        Optional<ClusterState> state = session.clusterState();
-        if (selected == null || state.isEmpty()) {
-            panes.get(PaneId.DETAILS).setView(null);
-            panes.get(PaneId.DETAILS).showNotes(session.notes());
-            return;
-        }
-        details.show(selected, state.get());
-        panes.get(PaneId.DETAILS).setView(details);
     }
 
     /** Completes when the metrics and alerts asked last have arrived (for pictures of the panes). */
@@ -421,15 +326,15 @@ public final class Workbench {
     }
 
     public EventsView events() {
-        return events;
+        return clusterPanes.events();
     }
 
     public DetailsView details() {
-        return details;
+        return clusterPanes.details();
     }
 
     public TopologyView topologyView() {
-        return topologyView;
+        return clusterPanes.topologyView();
     }
 
     /** Asks for an incident bundle and opens it. */
