@@ -71,6 +71,11 @@ public record LogFilter(String text, boolean regex, boolean caseSensitive, int l
 
     /** Where the text occurs in {@code line}, as {start, end} pairs, for highlighting what is drawn. */
     public List<int[]> spans(String line) {
+        return spans(line, !regex && caseSensitive || !hasText() ? null : pattern());
+    }
+
+    /** As {@link #spans(String)}, with this filter's {@link #pattern()} compiled once by the caller. */
+    List<int[]> spans(String line, Pattern compiled) {
         List<int[]> out = new ArrayList<>();
         if (!hasText()) {
             return out;
@@ -83,7 +88,7 @@ public record LogFilter(String text, boolean regex, boolean caseSensitive, int l
             }
             return out;
         }
-        Matcher m = pattern().matcher(line);
+        Matcher m = compiled.matcher(line);
         while (m.find() && out.size() < 200) {
             if (m.end() > m.start()) {
                 out.add(new int[] {m.start(), m.end()});

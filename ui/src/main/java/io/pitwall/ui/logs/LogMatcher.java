@@ -231,4 +231,31 @@ public final class LogMatcher {
         }
         return counts;
     }
+
+    /** Hits per time bucket over {@code [from, to)}: where the search hits are, for the histogram. */
+    public static int[] hitVolume(LogBuffer b, Matches hits, long fromNanos, long toNanos, int buckets) {
+        int[] counts = new int[buckets];
+        double width = Math.max(1, (toNanos - fromNanos) / (double) buckets);
+        b.lock.readLock().lock();
+        try {
+            if (hits.version() != b.versionLocked()) {
+                return counts;
+            }
+            long evicted = b.evictedLocked();
+            int head = b.headLocked();
+            for (int k = hits.lowerBound(evicted); k < hits.count(); k++) {
+                long index = hits.ids()[k] - evicted;
+                if (index >= b.sizeLocked()) {
+                    break;
+                }
+                long t = b.time[head + (int) index];
+                if (t >= fromNanos && t < toNanos) {
+                    counts[Math.min(buckets - 1, (int) ((t - fromNanos) / width))]++;
+                }
+            }
+        } finally {
+            b.lock.readLock().unlock();
+        }
+        return counts;
+    }
 }

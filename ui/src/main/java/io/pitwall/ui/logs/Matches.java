@@ -33,4 +33,13 @@ public record Matches(long[] ids, int count, long fromId, long toId, long versio
         }
         return lo;
     }
+
+    /** Without the ids below {@code minId} (lines evicted since). */
+    public Matches dropBelow(long minId) {
+        int first = lowerBound(minId);
+        if (first == 0) {
+            return this;
+        }
+        return new Matches(Arrays.copyOfRange(ids, first, count), count - first, Math.max(fromId, minId), toId, version);
+    }
 }
