@@ -126,7 +126,7 @@ public final class LogView extends Region {
         setOnMousePressed(e -> {
             requestFocus();
             int index = painter.indexAt(e.getY());
-            if (index >= 0 && painter.linkAt(e.getX(), e.getY()) == null) {
+            if (index >= 0 && e.isPrimaryButtonDown() && painter.linkAt(e.getX(), e.getY()) == null) {
                 selectIndex(index, e.isShiftDown());
             }
         });
@@ -533,6 +533,16 @@ public final class LogView extends Region {
     /** The line indices the last frame drew, top to bottom. */
     public int[] drawnLines() {
         return java.util.Arrays.copyOf(painter.drawnIndex, painter.drawnCount);
+    }
+
+    /** Where the last frame drew line {@code index}'s row (its top, in the view), or -1. */
+    double rowY(int index) {
+        for (int k = 0; k < painter.drawnCount; k++) {
+            if (painter.drawnIndex[k] == index) {
+                return painter.drawnY[k];
+            }
+        }
+        return -1;
     }
 
     /** The trace ids the last frame drew as links, with where they are. */
