@@ -26,7 +26,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class LogBuffer {
 
     public static final int DEFAULT_CAP = 2_000_000;
-    static final int CHUNK = 1 << 22;
+    /**
+     * A chunk's size: small enough never to be a G1 humongous object (half a region or more, which
+     * takes whole regions: a 4 MB chunk in 4 MB regions would cost 8 MB), large enough to be few.
+     */
+    static final int CHUNK = (1 << 18) - 64;
     private static final int UTF8 = 0x80;
     private static final int LEVEL_BITS = 0x07;
 

@@ -21,7 +21,7 @@ public record LogFilter(String text, boolean regex, boolean caseSensitive, int l
     public LogFilter {
         text = text == null ? "" : text;
         if (regex && !text.isEmpty()) {
-            Pattern.compile(text, flags(caseSensitive));
+            Pattern.compile(text, flags(caseSensitive, text));
         }
     }
 
@@ -53,7 +53,7 @@ public record LogFilter(String text, boolean regex, boolean caseSensitive, int l
 
     /** The pattern used when the text is not searched as bytes. */
     Pattern pattern() {
-        return Pattern.compile(regex ? text : Pattern.quote(text), flags(caseSensitive));
+        return Pattern.compile(regex ? text : Pattern.quote(text), flags(caseSensitive, text));
     }
 
     byte[] needle(boolean utf8) {
@@ -97,8 +97,9 @@ public record LogFilter(String text, boolean regex, boolean caseSensitive, int l
         return out;
     }
 
-    private static int flags(boolean caseSensitive) {
-        return caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Unicode case folding only when the text has non-ASCII letters (it costs regexes a lot). */
+    private static int flags(boolean caseSensitive, String text) {
+        return caseSensitive ? 0 : ascii(text) ? Pattern.CASE_INSENSITIVE : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     }
 
     private static boolean ascii(String s) {

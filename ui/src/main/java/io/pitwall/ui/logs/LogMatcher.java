@@ -165,8 +165,10 @@ public final class LogMatcher {
         int nl = n.length;
         int last = from + len - nl;
         byte first = n[0];
+        byte firstUpper = (byte) (first >= 'a' && first <= 'z' ? first - 32 : first);
         for (int i = from; i <= last; i++) {
-            if (LOWER[h[i] & 0xFF] != first) {
+            byte b = h[i];
+            if (b != first && b != firstUpper) {
                 continue;
             }
             int k = 1;
