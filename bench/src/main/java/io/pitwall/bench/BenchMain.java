@@ -13,7 +13,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs the benchmarks (JMH options may be passed, e.g. {@code -i 10}) and prints, for the
  * start-up benchmark, both first-frame times and their ratio against the budget; then the
  * topology's frame benchmarks, which drive a real JavaFX view on the FX thread and so run here
- * rather than under JMH: {@code TopologyRedraw}, {@code TopologyUpdates} and {@code ChartRedraw}. A benchmark name
+ * rather than under JMH: {@code TopologyRedraw}, {@code TopologyUpdates} and {@code ChartRedraw}; then the
+ * logs pane's {@code LogBuffer} (heap and search of 1,000,000 lines) and {@code LogTail} (20,000 lines/s). A benchmark name
  * given on the command line (a regular expression, as JMH takes them) runs only what matches,
  * e.g. {@code bench/run TopologyRedraw} or {@code bench/run -Dpitwall.bench.seconds=10
  * TopologyUpdates} (system properties go before the name, see those classes).
@@ -41,6 +42,8 @@ public final class BenchMain {
         boolean redraw = includes.isEmpty() || matches(includes, "io.pitwall.bench.TopologyRedraw");
         boolean updates = includes.isEmpty() || matches(includes, "io.pitwall.bench.TopologyUpdates");
         boolean charts = includes.isEmpty() || matches(includes, "io.pitwall.bench.ChartRedraw");
+        boolean logBuffer = includes.isEmpty() || matches(includes, "io.pitwall.bench.LogBuffer");
+        boolean logTail = includes.isEmpty() || matches(includes, "io.pitwall.bench.LogTail");
         boolean jmh = includes.isEmpty() || JMH.stream().anyMatch(b -> matches(includes, b));
         Collection<RunResult> results = List.of();
         if (jmh) {
@@ -62,6 +65,12 @@ public final class BenchMain {
         }
         if (charts) {
             ChartRedrawBenchmark.print(ChartRedrawBenchmark.run());
+        }
+        if (logBuffer) {
+            LogBufferBenchmark.print(LogBufferBenchmark.run());
+        }
+        if (logTail) {
+            LogTailBenchmark.print(LogTailBenchmark.run());
         }
         System.exit(0); // the JavaFX toolkit, if started, would keep the JVM up
     }

@@ -1,0 +1,258 @@
+package io.pitwall.ui.logs;
+
+import io.pitwall.connectors.model.LogStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Draws the rows in view, and only those: per line a level stripe, the time, the level, a chip
+ * for its stream, and its text (wrapped or cut at the view's edge), with search hits and trace
+ * ids marked; the expanded line's JSON below it. Remembers where it drew rows and links, for clicks.
+ */
+final class LogPainter {
+
+    /** A drawn trace id: where it is, and the id. */
+    record Link(double x, double y, double w, double h, String id) {
+        boolean contains(double px, double py) {
+            return px >= x && px <= x + w && py >= y && py <= y + h;
+        }
+    }
+
+    static final int CHIP_CHARS = 16;
+    static final int MAX_WRAPPED = 400;
+
+    final Font font = Font.font("monospace", 12);
+    final Font small = Font.font("monospace", 10.5);
+    final double charW;
+    final double smallW;
+    final double lineH;
+    LogColours colours;
+    LogBuffer buffer;
+    RowMap rows;
+    TraceIds traceIds = new TraceIds();
+    DateTimeFormatter timeFormat = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    LogFilter filter = LogFilter.ALL;
+    java.util.regex.Pattern hitPattern;
+    long currentHitId = -1;
+    long selectFrom = -1;
+    long selectTo = -1;
+    long expandedId = -1;
+    List<String> expanded = List.of();
+    boolean wrap;
+    boolean chips = true;
+    int hcol;
+    int topRow;
+
+    // what the last frame drew
+    final List<Link> links = new ArrayList<>();
+    int[] drawnIndex = new int[0];
+    double[] drawnY = new double[0];
+    int drawnCount;
+    int longest;
+    long frames;
+
+    LogPainter() {
+        charW = width(font, 100);
+        smallW = width(small, 100);
+        lineH = Math.ceil(font.getSize() * 1.45);
+    }
+
+    private static double width(Font f, int n) {
+        Text t = new Text("M".repeat(n));
+        t.setFont(f);
+        return t.getLayoutBounds().getWidth() / n;
+    }
+
+    double textX() {
+        double x = 8 + 12 * charW + 10 + 5 * charW + 10;
+        return chips ? x + CHIP_CHARS * smallW + 18 : x;
+    }
+
+    /** How many characters fit on one drawn line of text in a view {@code w} wide. */
+    int columns(double w) {
+        return Math.max(8, (int) ((w - textX() - 6) / charW));
+    }
+
+    /** The height of a line's row: its wrapped lines, and the JSON when it is the expanded one. */
+    double rowHeight(int length, long id, double w) {
+        int visual = wrap ? Math.min(MAX_WRAPPED, Math.max(1, (length + columns(w) - 1) / columns(w))) : 1;
+        return (visual + (id == expandedId ? expanded.size() : 0)) * lineH;
+    }
+
+    void paint(GraphicsContext gc, double w, double h) {
+        frames++;
+        links.clear();
+        drawnCount = 0;
+        longest = 0;
+        gc.setFill(colours.bg());
+        gc.fillRect(0, 0, w, h);
+        if (buffer == null || rows == null) {
+            return;
+        }
+        gc.setTextBaseline(VPos.TOP);
+        int capacity = (int) (h / lineH) + 2;
+        if (drawnIndex.length < capacity) {
+            drawnIndex = new int[capacity];
+            drawnY = new double[capacity];
+        }
+        int cols = columns(w);
+        double y = 0;
+        for (int row = topRow; row < rows.count() && y < h && drawnCount < capacity; row++) {
+            int index = rows.index(row);
+            long id = rows.evicted() + index;
+            String text = buffer.line(index).replace('\t', ' ').replace('\r', ' ');
+            double rowH = rowHeight(text.length(), id, w);
+            drawnIndex[drawnCount] = index;
+            drawnY[drawnCount++] = y;
+            longest = Math.max(longest, text.length());
+            drawRow(gc, index, id, text, y, rowH, w, cols);
+            y += rowH;
+        }
+    }
+
+    private void drawRow(GraphicsContext gc, int index, long id, String text, double y, double rowH, double w, int cols) {
+        LogLevel level = buffer.level(index);
+        boolean selected = selectFrom >= 0 && id >= Math.min(selectFrom, selectTo) && id <= Math.max(selectFrom, selectTo);
+        if (selected) {
+            gc.setFill(colours.selection());
+            gc.fillRect(0, y, w, rowH);
+        } else if (level == LogLevel.ERROR || level == LogLevel.FATAL || level == LogLevel.WARN) {
+            gc.setFill(colours.level(level).deriveColor(0, 1, 1, colours.dark() ? 0.10 : 0.08));
+            gc.fillRect(0, y, w, rowH);
+        }
+        if (id == currentHitId) {
+            gc.setStroke(colours.get("-pw-warn"));
+            gc.setLineWidth(1);
+            gc.strokeRect(0.5, y + 0.5, w - 1, rowH - 1);
+        }
+        gc.setFill(colours.level(level));
+        gc.fillRect(0, y, 3, rowH);
+        double ty = y + (lineH - font.getSize()) / 2 - 1;
+        gc.setFont(font);
+        gc.setFill(colours.muted());
+        gc.fillText(timeFormat.format(Instant.ofEpochSecond(0, buffer.timeNanos(index))), 8, ty);
+        double lx = 8 + 12 * charW + 10;
+        if (level != LogLevel.UNKNOWN) {
+            gc.setFill(colours.level(level));
+            gc.fillText(level.tag(), lx, ty);
+        }
+        if (chips) {
+            drawChip(gc, buffer.stream(index), lx + 5 * charW + 10, y);
+        }
+        double x0 = textX();
+        int from = wrap ? 0 : hcol;
+        List<int[]> hits = filter.spans(text, hitPattern);
+        List<TraceIds.Span> ids = traceIds.find(text);
+        int segments = wrap ? (int) Math.round(rowH / lineH) - (id == expandedId ? expanded.size() : 0) : 1;
+        for (int s = 0; s < segments; s++) {
+            int a = wrap ? s * cols : from;
+            int b = Math.min(text.length(), a + cols + (wrap ? 0 : 1));
+            double sy = y + s * lineH;
+            for (int[] hit : hits) {
+                mark(gc, hit[0], hit[1], a, b, x0, sy, colours.hit(id == currentHitId));
+            }
+            if (a < b) {
+                gc.setFill(level == LogLevel.TRACE || level == LogLevel.DEBUG ? colours.muted() : colours.fg());
+                gc.fillText(text.substring(a, b), x0, sy + (lineH - font.getSize()) / 2 - 1);
+            }
+            for (TraceIds.Span span : ids) {
+                link(gc, text, span, a, b, x0, sy);
+            }
+        }
+        if (id == expandedId) {
+            gc.setFill(colours.fg());
+            double ey = y + segments * lineH;
+            gc.setFill(colours.subtle());
+            gc.fillRect(x0 - 4, ey, w - x0 + 4, expanded.size() * lineH);
+            gc.setFill(colours.fg());
+            for (String l : expanded) {
+                String shown = l.length() > hcol ? l.substring(Math.min(l.length(), wrap ? 0 : hcol),
+                        Math.min(l.length(), (wrap ? 0 : hcol) + cols)) : "";
+                gc.fillText(shown, x0, ey + (lineH - font.getSize()) / 2 - 1);
+                ey += lineH;
+            }
+        }
+    }
+
+    private void mark(GraphicsContext gc, int start, int end, int a, int b, double x0, double y, Color c) {
+        int s = Math.max(start, a);
+        int e = Math.min(end, b);
+        if (s < e) {
+            gc.setFill(c);
+            gc.fillRect(x0 + (s - a) * charW, y + 1, (e - s) * charW, lineH - 2);
+        }
+    }
+
+    private void link(GraphicsContext gc, String text, TraceIds.Span span, int a, int b, double x0, double y) {
+        int s = Math.max(span.start(), a);
+        int e = Math.min(span.end(), b);
+        if (s >= e) {
+            return;
+        }
+        double x = x0 + (s - a) * charW;
+        double ty = y + (lineH - font.getSize()) / 2 - 1;
+        gc.setFill(colours.bg());
+        gc.fillRect(x, y + 1, (e - s) * charW, lineH - 2);
+        gc.setFill(colours.accent());
+        gc.fillText(text.substring(s, e), x, ty);
+        gc.setStroke(colours.accent());
+        gc.setLineWidth(1);
+        gc.strokeLine(x, y + lineH - 2.5, x + (e - s) * charW, y + lineH - 2.5);
+        links.add(new Link(x, y, (e - s) * charW, lineH, span.id()));
+    }
+
+    private void drawChip(GraphicsContext gc, LogStream stream, double x, double y) {
+        String label = chipLabel(stream);
+        Color c = colours.stream(stream.labels().hashCode());
+        double cw = CHIP_CHARS * smallW + 10;
+        gc.setFill(c.deriveColor(0, 1, 1, 0.22));
+        gc.fillRoundRect(x, y + 2, cw, lineH - 4, 6, 6);
+        gc.setFill(c);
+        gc.fillRoundRect(x, y + 2, 3, lineH - 4, 2, 2);
+        gc.setFont(small);
+        gc.setFill(colours.fg());
+        gc.fillText(label, x + 6, y + (lineH - small.getSize()) / 2 - 1);
+        gc.setFont(font);
+    }
+
+    /** The chip's words: the pod (or container, app, job, first label), cut to fit. */
+    static String chipLabel(LogStream s) {
+        String v = s.label("pod");
+        for (String k : new String[] {"container", "app", "job", "service_name"}) {
+            if (v.isEmpty()) {
+                v = s.label(k);
+            }
+        }
+        if (v.isEmpty() && !s.labels().isEmpty()) {
+            v = s.labels().values().stream().sorted().findFirst().orElse("");
+        }
+        return v.length() <= CHIP_CHARS ? v : v.substring(0, CHIP_CHARS - 1) + "…";
+    }
+
+    /** The drawn row at view height {@code y}: its line index, or -1. */
+    int indexAt(double y) {
+        for (int k = drawnCount - 1; k >= 0; k--) {
+            if (y >= drawnY[k]) {
+                return drawnIndex[k];
+            }
+        }
+        return -1;
+    }
+
+    String linkAt(double x, double y) {
+        for (Link l : links) {
+            if (l.contains(x, y)) {
+                return l.id();
+            }
+        }
+        return null;
+    }
+}
