@@ -93,7 +93,8 @@ final class MetricsPanes {
                 refresh();
             }
         });
-        bus.subscribe(WorkspaceEvent.class, e -> refreshGraphs());
+        bus.subscribe(WorkspaceEvent.Selected.class, e -> refreshGraphs());
+        bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> refreshGraphs());
     }
 
     /** What the empty Metrics and Alerts panes of a live context offer: setting up its endpoints. */

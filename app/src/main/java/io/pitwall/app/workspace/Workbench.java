@@ -62,6 +62,7 @@ public final class Workbench {
     private final WorkspaceEvents bus = new WorkspaceEvents();
     private final ClusterPanes clusterPanes;
     private final MetricsPanes metricsPanes;
+    private final LogsPanes logsPanes;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -95,6 +96,7 @@ public final class Workbench {
                 topBar::setNamespaces);
         this.metricsPanes = new MetricsPanes(time, clock, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
+        this.logsPanes = new LogsPanes(time, bus, () -> topBar.namespaceProperty().get(), panes.get(PaneId.LOGS), background);
         // firing alerts mark the objects they name
         metricsPanes.setOnAlerts(alerts -> clusterPanes.topologyView().setBadges(AlertBadges.of(alerts)));
         this.endpoints = new EndpointsEditor(this, files.endpoints(), background);
@@ -169,6 +171,7 @@ public final class Workbench {
         }
         clusterPanes.show(session);
         metricsPanes.refreshGraphs();
+        logsPanes.namespaceChanged();
     }
 
     private void showProblem(String header, String message) {
@@ -235,6 +238,10 @@ public final class Workbench {
         if (id == PaneId.METRICS && session.metrics().isPresent()) {
             copy.setView(metricsPanes.copyOfMetrics());
         }
+        if (id == PaneId.LOGS) {
+            // a log view holds up to millions of lines: the workspace's own moves to the copy
+            logsPanes.view().ifPresent(copy::setView);
+        }
         if (id == PaneId.ALERTS && session.alerts().isPresent()) {
             copy.setView(metricsPanes.copyOfAlerts());
         }
@@ -279,6 +286,7 @@ public final class Workbench {
         Session previous = session;
         session = next;
         if (previous != next) {
+            logsPanes.close();
             previous.close();
         }
         Map<Signal, SourceState> states = next.states();
@@ -294,6 +302,7 @@ public final class Workbench {
                 ? next.info().context().flatMap(settings::namespace) : Optional.empty());
         clusterPanes.show(next);
         metricsPanes.show(next);
+        logsPanes.show(next);
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();
@@ -303,6 +312,8 @@ public final class Workbench {
                     clusterPanes.show(next);
                 } else if (signal == Signal.METRICS || signal == Signal.ALERTS) {
                     metricsPanes.show(next); // a source that came (back) shows at once
+                } else if (signal == Signal.LOGS) {
+                    logsPanes.show(next); // logs that came, went or changed
                 }
             }
         }));
@@ -315,6 +326,16 @@ public final class Workbench {
     /** Completes when the metrics and alerts asked last have arrived (for pictures of the panes). */
     public CompletableFuture<?> metricsLoaded() {
         return metricsPanes.loading();
+    }
+
+    /** Completes when the log lines asked last have arrived or failed (for pictures of the pane). */
+    public CompletableFuture<?> logsLoaded() {
+        return logsPanes.loaded();
+    }
+
+    /** The Logs pane's view, when the session has logs. */
+    public Optional<io.pitwall.ui.logs.LogsView> logsView() {
+        return logsPanes.view();
     }
 
     public io.pitwall.ui.metrics.MetricsView metricsView() {
@@ -423,6 +444,7 @@ public final class Workbench {
 
     public void stop() {
         ticker.stop();
+        logsPanes.close();
         session.close();
     }
 

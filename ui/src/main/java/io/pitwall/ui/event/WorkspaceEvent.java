@@ -18,4 +18,8 @@ public sealed interface WorkspaceEvent {
     /** The user cleared the selection: the other panes show everything again. */
     record SelectionCleared(PaneId from) implements WorkspaceEvent {
     }
+
+    /** The user asked for a trace by its id (a link in a log line): the Traces pane opens it. */
+    record TraceRequested(PaneId from, String traceId) implements WorkspaceEvent {
+    }
 }

@@ -73,6 +73,7 @@ public final class WorkspaceEvents {
                 selection = null;
                 yield changed;
             }
+            case WorkspaceEvent.TraceRequested t -> true; // asking again opens it again
         };
     }
 }

@@ -550,6 +550,12 @@ public final class LogView extends Region {
         return List.copyOf(painter.links);
     }
 
+    /** The middle of the first link drawn for {@code traceId}, in this view's coordinates, if the last frame drew one. */
+    public java.util.Optional<javafx.geometry.Point2D> traceLinkCentre(String traceId) {
+        return painter.links.stream().filter(l -> l.id().equals(traceId)).findFirst()
+                .map(l -> new javafx.geometry.Point2D(l.x() + l.w() / 2, l.y() + l.h() / 2));
+    }
+
     private void syncBars() {
         syncing = true;
         int count = rows == null ? 0 : rows.count();

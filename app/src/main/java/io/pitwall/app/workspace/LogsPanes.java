@@ -1,0 +1,166 @@
+package io.pitwall.app.workspace;
+
+import io.pitwall.connectors.logs.LogScope;
+import io.pitwall.connectors.logs.LogsSource;
+import io.pitwall.connectors.model.KubeRef;
+import io.pitwall.connectors.model.TimeRange;
+import io.pitwall.connectors.session.Session;
+import io.pitwall.ui.event.WorkspaceEvent;
+import io.pitwall.ui.event.WorkspaceEvents;
+import io.pitwall.ui.logs.LogsView;
+import io.pitwall.ui.logs.LogsViewModel;
+import io.pitwall.ui.time.TimeRangeModel;
+import io.pitwall.ui.workspace.PaneContent;
+import io.pitwall.ui.workspace.PaneId;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+
+/**
+ * The Logs pane's wiring: a view of the session's logs (Loki, the Kubernetes log API or a
+ * bundle's lines) that follows the selection, the namespace filter and the shared time range;
+ * live, it tails new lines rather than asking again every tick. A trace id clicked in a line is
+ * asked of the Traces pane on the bus; a drag across the histogram sets the shared range.
+ */
+final class LogsPanes {
+
+    private final TimeRangeModel time;
+    private final WorkspaceEvents bus;
+    private final Supplier<Optional<String>> namespace;
+    private final PaneContent pane;
+    private final Executor background;
+    private LogsView view;
+    private LogsSource shown;
+    private TimeRange asked;
+
+    LogsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Optional<String>> namespace, PaneContent pane,
+              Executor background) {
+        this.time = time;
+        this.bus = bus;
+        this.namespace = namespace;
+        this.pane = pane;
+        this.background = background;
+        time.rangeProperty().addListener((o, was, now) -> rangeChanged(now));
+        time.liveProperty().addListener((o, was, now) -> {
+            if (view != null) {
+                view.setLive(now);
+            }
+        });
+        bus.subscribe(WorkspaceEvent.Selected.class, e -> scopeChanged());
+        bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> scopeChanged());
+    }
+
+    /**
+     * A new session, or a session whose logs source came, went or changed: a view of its logs,
+     * or the pane's empty state when it has none. The same source again changes nothing.
+     */
+    void show(Session s) {
+        Optional<LogsSource> source = s.logs();
+        if (view != null && source.isPresent() && source.get() == shown) {
+            return;
+        }
+        if (view != null) {
+            view.model().close();
+        }
+        shown = source.orElse(null);
+        if (source.isEmpty()) {
+            view = null;
+            pane.setView(null);
+            return;
+        }
+        view = new LogsView(new LogsViewModel(source, background, Platform::runLater));
+        view.setOnTraceLink(id -> bus.publish(new WorkspaceEvent.TraceRequested(PaneId.LOGS, id)));
+        view.setOnRangeSelected(time::setAbsolute);
+        asked = time.range();
+        view.model().setRange(asked);
+        view.model().setScope(scope(bus.selection(), namespace.get()));
+        view.setLive(time.isLive());
+        pane.setView(view);
+    }
+
+    /** The session is going: its view stops (its tail too) and asks nothing more. */
+    void close() {
+        if (view != null) {
+            view.model().close();
+            view = null;
+            shown = null;
+        }
+    }
+
+    /** The namespace filter changed: the scope may have. */
+    void namespaceChanged() {
+        scopeChanged();
+    }
+
+    private void scopeChanged() {
+        if (view != null) {
+            LogScope next = scope(bus.selection(), namespace.get());
+            if (!view.model().scope().equals(Optional.of(next))) {
+                view.model().setScope(next);
+            }
+        }
+    }
+
+    /**
+     * Live, the window slides every second: the tail brings what is new, so the lines are asked
+     * again only when the window's length changes (another preset) or it stops following.
+     */
+    private void rangeChanged(TimeRange now) {
+        if (view == null) {
+            return;
+        }
+        boolean slid = time.isLive() && asked != null && asked.length().equals(now.length());
+        if (!slid) {
+            asked = now;
+            view.model().setRange(now);
+        }
+    }
+
+    /** Whose logs: the selection as logs see it, else the namespace filter, else the cluster. */
+    static LogScope scope(Optional<KubeRef> selection, Optional<String> namespace) {
+        if (selection.isPresent()) {
+            KubeRef ref = selection.get();
+            switch (ref.kind()) {
+                case "Pod" -> {
+                    return new LogScope.Pod(ref);
+                }
+                case "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet" -> {
+                    return new LogScope.Workload(ref);
+                }
+                default -> {
+                    if (!ref.namespace().isEmpty()) {
+                        return new LogScope.Namespace(ref.namespace());
+                    }
+                }
+            }
+        }
+        return namespace.<LogScope>map(LogScope.Namespace::new).orElseGet(LogScope.Cluster::new);
+    }
+
+    /** Completes when the lines asked last have arrived, or failed (for pictures of the pane). */
+    java.util.concurrent.CompletableFuture<?> loaded() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        if (view == null || view.model().phaseProperty().get() != LogsViewModel.Phase.LOADING) {
+            done.complete(null);
+            return done;
+        }
+        javafx.beans.value.ChangeListener<LogsViewModel.Phase> listener = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends LogsViewModel.Phase> o, LogsViewModel.Phase was,
+                                LogsViewModel.Phase now) {
+                if (now != LogsViewModel.Phase.LOADING) {
+                    o.removeListener(this);
+                    done.complete(null);
+                }
+            }
+        };
+        view.model().phaseProperty().addListener(listener);
+        return done;
+    }
+
+    /** The pane's view, when the session has logs. */
+    Optional<LogsView> view() {
+        return Optional.ofNullable(view);
+    }
+}
