@@ -12,16 +12,25 @@ import java.util.Set;
  * @param selected     the name of the one the graphs read (the first when empty); its HA partner,
  *                     if any, takes over when it fails
  * @param alertmanager its Alertmanager, if any
+ * @param loki         its Loki, if any (without one, a live session reads logs from the Kubernetes log API)
  */
 public record ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<String> selected,
-                               Optional<AlertmanagerEndpoint> alertmanager) {
+                               Optional<AlertmanagerEndpoint> alertmanager, Optional<LokiEndpoint> loki) {
 
-    public static final ContextEndpoints NONE = new ContextEndpoints(List.of(), Optional.empty(), Optional.empty());
+    public static final ContextEndpoints NONE = new ContextEndpoints(List.of(), Optional.empty(), Optional.empty(),
+            Optional.empty());
+
+    /** The metrics and alerts endpoints, without Loki. */
+    public ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<String> selected,
+                            Optional<AlertmanagerEndpoint> alertmanager) {
+        this(prometheus, selected, alertmanager, Optional.empty());
+    }
 
     public ContextEndpoints {
         prometheus = List.copyOf(prometheus);
         selected = selected == null ? Optional.empty() : selected;
         alertmanager = alertmanager == null ? Optional.empty() : alertmanager;
+        loki = loki == null ? Optional.empty() : loki;
         Set<String> names = new HashSet<>();
         for (PrometheusEndpoint e : prometheus) {
             if (!names.add(e.name())) {
@@ -40,7 +49,17 @@ public record ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<Str
     }
 
     public boolean isEmpty() {
-        return prometheus.isEmpty() && alertmanager.isEmpty();
+        return prometheus.isEmpty() && alertmanager.isEmpty() && loki.isEmpty();
+    }
+
+    /** Whether there is a Prometheus or an Alertmanager (what the metrics and alerts sources need). */
+    public boolean hasMetricsOrAlerts() {
+        return !prometheus.isEmpty() || alertmanager.isPresent();
+    }
+
+    /** These endpoints with {@code loki} as the context's Loki (empty: none). */
+    public ContextEndpoints withLoki(Optional<LokiEndpoint> loki) {
+        return new ContextEndpoints(prometheus, selected, alertmanager, loki);
     }
 
     /** The endpoint the graphs read, if any. */

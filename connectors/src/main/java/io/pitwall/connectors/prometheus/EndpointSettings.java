@@ -29,7 +29,10 @@ import java.util.TreeMap;
  * ({@value #FILE_NAME}). A secret is stored as where it comes from ({@code {"file": PATH}},
  * {@code {"env": NAME}}); a typed value is written only when the user asked to save it
  * ({@code {"value": ...}}, and the file is then made owner-only), otherwise as
- * {@code {"ask": true}}, so it is asked again next time.
+ * {@code {"ask": true}}, so it is asked again next time. A context's {@code loki} (optional, added
+ * after the first files were written: a file without it reads as before) takes the same
+ * {@code url}/{@code service}, {@code auth}, {@code tls}, {@code headers} and {@code timeout} as the
+ * others, and a {@code tenant} sent as {@code X-Scope-OrgID}.
  *
  * <pre>{@code
  * {
@@ -45,7 +48,9 @@ import java.util.TreeMap;
  *          "auth": {"type": "bearer", "token": {"file": "/home/me/.config/thanos-token"}},
  *          "tls": {"ca": "/etc/ssl/corp-ca.pem"}, "scrapeInterval": "30s", "timeout": "30s"}
  *       ],
- *       "alertmanager": {"name": "alertmanager-main", "url": "https://alertmanager.example.com"}
+ *       "alertmanager": {"name": "alertmanager-main", "url": "https://alertmanager.example.com"},
+ *       "loki": {"name": "loki-gateway", "service": {"namespace": "loki", "name": "loki-gateway", "port": "http-metrics",
+ *                "scheme": "http", "path": ""}, "tenant": "team-a"}
  *     }
  *   }
  * }
@@ -129,6 +134,7 @@ public final class EndpointSettings {
             List<HttpSettings> all = new ArrayList<>();
             c.prometheus().forEach(e -> all.add(e.http()));
             c.alertmanager().ifPresent(a -> all.add(a.http()));
+            c.loki().ifPresent(l -> all.add(l.http()));
             return all.stream().anyMatch(h -> switch (h.auth()) {
                 case HttpAuth.Basic b -> b.password() instanceof SecretRef.Value v && v.save();
                 case HttpAuth.Bearer b -> b.token() instanceof SecretRef.Value v && v.save();
@@ -159,6 +165,13 @@ public final class EndpointSettings {
                 o.put("name", a.name());
                 target(o, a.target());
                 http(o, a.http());
+            });
+            c.loki().ifPresent(l -> {
+                ObjectNode o = n.putObject("loki");
+                o.put("name", l.name());
+                target(o, l.target());
+                http(o, l.http());
+                l.tenant().ifPresent(t -> o.put("tenant", t));
             });
         });
         try {
@@ -191,8 +204,13 @@ public final class EndpointSettings {
                 JsonNode a = c.get("alertmanager");
                 am = Optional.of(new AlertmanagerEndpoint(a.path("name").asText("alertmanager"), target(a), http(a)));
             }
+            Optional<LokiEndpoint> loki = Optional.empty();
+            if (c.hasNonNull("loki")) {
+                JsonNode l = c.get("loki");
+                loki = Optional.of(new LokiEndpoint(l.path("name").asText("loki"), target(l), http(l), optional(l, "tenant")));
+            }
             try {
-                out.put(ctx.getKey(), new ContextEndpoints(proms, optional(c, "selected"), am));
+                out.put(ctx.getKey(), new ContextEndpoints(proms, optional(c, "selected"), am, loki));
             } catch (IllegalArgumentException e) {
                 throw new IOException("context " + ctx.getKey() + ": " + e.getMessage(), e);
             }

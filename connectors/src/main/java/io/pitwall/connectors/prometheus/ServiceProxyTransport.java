@@ -31,9 +31,20 @@ public final class ServiceProxyTransport implements HttpTransport {
     private final HttpUrl base;
     private final String endpoint;
     private final Executor executor;
+    private final Map<String, String> headers;
 
     public ServiceProxyTransport(KubernetesClient client, EndpointTarget.InCluster target, Executor executor) {
+        this(client, target, executor, Map.of());
+    }
+
+    /**
+     * @param headers extra headers that hold no secret, sent with every request (a Loki or Mimir
+     *                tenant's {@code X-Scope-OrgID}); the proxy passes them to the Service
+     */
+    public ServiceProxyTransport(KubernetesClient client, EndpointTarget.InCluster target, Executor executor,
+                                 Map<String, String> headers) {
         Objects.requireNonNull(client, "client");
+        this.headers = Map.copyOf(headers);
         io.fabric8.kubernetes.client.Config config = new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
                 .withRequestRetryBackoffLimit(0).build();
         this.own = io.pitwall.connectors.kube.KubeClients.builder(config).build();
@@ -45,7 +56,7 @@ public final class ServiceProxyTransport implements HttpTransport {
     }
 
     /** {@code MASTER/api/v1/namespaces/NS/services/[https:]NAME:PORT/proxy/PREFIX/}. */
-    static HttpUrl proxyBase(String masterUrl, EndpointTarget.InCluster target) {
+    public static HttpUrl proxyBase(String masterUrl, EndpointTarget.InCluster target) {
         HttpUrl master = HttpUrl.get(masterUrl.endsWith("/") ? masterUrl : masterUrl + "/");
         HttpUrl.Builder b = master.newBuilder();
         for (String seg : (target.proxyPath() + target.pathPrefix()).split("/")) {
@@ -75,8 +86,10 @@ public final class ServiceProxyTransport implements HttpTransport {
 
     @Override
     public <T> CompletableFuture<T> get(String path, Map<String, String> params, HttpReply.Reader<T> reader) {
-        HttpRequest request = http.newHttpRequestBuilder().uri(url(path, params).uri())
-                .header("Accept", "application/json").build();
+        HttpRequest.Builder builder = http.newHttpRequestBuilder().uri(url(path, params).uri())
+                .header("Accept", "application/json");
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         CompletableFuture<HttpResponse<InputStream>> sent;
         try {
             sent = http.sendAsync(request, InputStream.class);

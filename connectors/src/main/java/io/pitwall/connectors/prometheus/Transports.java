@@ -32,6 +32,15 @@ public final class Transports {
         this.cluster = cluster;
     }
 
+    /** The context's Kubernetes client, when it is reached: what in-cluster endpoints go through. */
+    public CompletableFuture<KubernetesClient> cluster() {
+        return cluster;
+    }
+
+    public Executor executor() {
+        return executor;
+    }
+
     /** For URL endpoints only: an in-cluster one fails saying it needs a cluster. */
     public static Transports direct(Executor executor) {
         return new Transports(executor, CompletableFuture.failedFuture(
@@ -49,7 +58,7 @@ public final class Transports {
                     yield new Broken(OkHttpTransport.describe(url), e.getMessage());
                 }
             }
-            case EndpointTarget.InCluster s -> new Deferred(s, cluster, executor);
+            case EndpointTarget.InCluster s -> new Deferred(s, cluster, executor, http.headers());
         };
     }
 
@@ -66,9 +75,10 @@ public final class Transports {
         private final EndpointTarget.InCluster target;
         private final CompletableFuture<ServiceProxyTransport> transport;
 
-        Deferred(EndpointTarget.InCluster target, CompletableFuture<KubernetesClient> cluster, Executor executor) {
+        Deferred(EndpointTarget.InCluster target, CompletableFuture<KubernetesClient> cluster, Executor executor,
+                 Map<String, String> headers) {
             this.target = target;
-            this.transport = cluster.thenApply(c -> new ServiceProxyTransport(c, target, executor));
+            this.transport = cluster.thenApply(c -> new ServiceProxyTransport(c, target, executor, headers));
         }
 
         @Override

@@ -24,7 +24,9 @@ import java.util.Set;
  * Opens what a user hands Pitwall as a file: an incident bundle, the JSON of
  * {@code kubectl get ... -o json} (a v1 List, or one object), shown as an offline cluster, or a
  * Prometheus {@code /api/v1/query_range} (or {@code /api/v1/query}) response, shown as offline
- * metrics.
+ * metrics, or logs: a Loki {@code /loki/api/v1/query_range} response (streams) or a plain text
+ * log ({@code .log}, {@code .txt}, or any text that is not Kubernetes JSON or YAML), shown as
+ * offline logs.
  */
 public final class FileSessions {
 
@@ -43,11 +45,76 @@ public final class FileSessions {
                 return OfflineSession.open(file);
             }
         }
-        Optional<Session> prometheus = prometheusResponse(file);
-        if (prometheus.isPresent()) {
-            return prometheus.get();
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean textLog = lower.endsWith(".log") || lower.endsWith(".txt");
+        if (!textLog) {
+            if (Files.size(file) <= MAX_JSON_BYTES) {
+                Optional<io.pitwall.connectors.logs.CapturedLogs> loki = io.pitwall.connectors.logs.LogFiles.lokiResponse(file);
+                if (loki.isPresent()) {
+                    return logsSession(name, loki.get(), "Loki response");
+                }
+            }
+            Optional<Session> prometheus = prometheusResponse(file);
+            if (prometheus.isPresent()) {
+                return prometheus.get();
+            }
+            try {
+                return kubectlJson(file);
+            } catch (IOException notKubernetes) {
+                boolean structured = lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml");
+                if (structured || !io.pitwall.connectors.logs.LogFiles.looksLikeText(file)) {
+                    throw notKubernetes;
+                }
+            }
         }
-        return kubectlJson(file);
+        if (!io.pitwall.connectors.logs.LogFiles.looksLikeText(file)) {
+            throw new IOException(name + " is not a text log (it holds binary data)");
+        }
+        return logsSession(name, io.pitwall.connectors.logs.LogFiles.text(file), "text log");
+    }
+
+    private static Session logsSession(String name, io.pitwall.connectors.logs.CapturedLogs logs, String what) {
+        io.pitwall.connectors.model.TimeRange range = logs.extent().orElse(
+                io.pitwall.connectors.model.TimeRange.ending(Instant.now(), java.time.Duration.ofHours(1)));
+        return new LogsFileSession(name, range, logs, what + ", " + logs.entries().size() + " lines");
+    }
+
+    /** Log lines from a file: the logs signal only, offline. */
+    private static final class LogsFileSession implements Session {
+        private final SessionInfo info;
+        private final io.pitwall.connectors.logs.CapturedLogs logs;
+        private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
+
+        LogsFileSession(String name, io.pitwall.connectors.model.TimeRange range,
+                        io.pitwall.connectors.logs.CapturedLogs logs, String contents) {
+            this.logs = logs;
+            this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
+                    Optional.of(range), List.of());
+            for (Signal s : Signal.values()) {
+                states.put(s, new SourceState.Offline(name, s == Signal.LOGS, s == Signal.LOGS ? contents : ""));
+            }
+        }
+
+        @Override
+        public SessionInfo info() {
+            return info;
+        }
+
+        @Override
+        public Map<Signal, SourceState> states() {
+            return Map.copyOf(states);
+        }
+
+        @Override
+        public Optional<io.pitwall.connectors.logs.LogsSource> logs() {
+            return Optional.of(logs);
+        }
+
+        @Override
+        public void close() {
+            // nothing held
+        }
     }
 
     /**

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * (read-only) on the given executor and reports the cluster source's state. With the context's
  * endpoints ({@link ContextEndpoints}) it also serves metrics and alerts from Prometheus and
  * Alertmanager (in-cluster ones through the API server's service proxy, once the cluster answers);
- * the logs, traces and security sources are not configured until their endpoints are.
+ * logs come from the context's Loki when it has one, else from the Kubernetes log API once the cluster
+ * answers; the traces and security sources are not configured until their endpoints are.
  */
 public final class LiveSession implements Session {
 
@@ -48,6 +49,9 @@ public final class LiveSession implements Session {
     private volatile ClusterWatcher watcher;
     private final CompletableFuture<KubernetesClient> clusterClient = new CompletableFuture<>();
     private volatile PrometheusSources prometheus;
+    private volatile io.pitwall.connectors.logs.LokiSource loki;
+    private volatile io.pitwall.connectors.logs.KubeLogs kubeLogs;
+    private ScheduledExecutorService kubeLogsTimer;
     private final Executor executor;
 
     private LiveSession(String context, Optional<String> cluster, Executor executor) {
@@ -76,9 +80,11 @@ public final class LiveSession implements Session {
     public static LiveSession connect(String context, Optional<String> cluster, Supplier<Config> config,
                                       Executor executor, ContextEndpoints endpoints, java.time.Duration healthInterval) {
         LiveSession session = new LiveSession(context, cluster, executor);
-        if (!endpoints.isEmpty()) {
+        if (endpoints.hasMetricsOrAlerts()) {
             session.prometheus = PrometheusSources.start(endpoints, session.transports(), session::update, healthInterval);
         }
+        endpoints.loki().ifPresent(l -> session.loki = io.pitwall.connectors.logs.LokiSource.start(l, session.transports(),
+                s -> session.update(Signal.LOGS, s)));
         CompletableFuture.supplyAsync(() -> ClusterProbe.connect(context, config), executor)
                 .thenAccept(connection -> session.connected(connection, executor))
                 .exceptionally(t -> {
@@ -112,6 +118,12 @@ public final class LiveSession implements Session {
             this.client = client;
             this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("pitwall-cluster").factory());
             String server = client.getConfiguration().getMasterUrl();
+            this.kubeLogsTimer = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("pitwall-kube-logs").factory());
+            this.kubeLogs = new io.pitwall.connectors.logs.KubeLogs(client, this::clusterState, executor, kubeLogsTimer);
+            if (loki == null) {
+                update(Signal.LOGS, new SourceState.Connected("Kubernetes log API at " + server));
+            }
             this.watcher = new ClusterWatcher(client, connection.namespace(), timer, Clock.systemUTC(), state -> {
                 ClusterState before = clusterState;
                 clusterState = state;
@@ -181,21 +193,53 @@ public final class LiveSession implements Session {
      */
     public void useEndpoints(ContextEndpoints endpoints, java.time.Duration healthInterval) {
         PrometheusSources old;
+        io.pitwall.connectors.logs.LokiSource oldLoki;
         synchronized (this) {
             if (closed) {
                 return;
             }
             old = prometheus;
-            prometheus = endpoints.isEmpty() ? null
+            prometheus = !endpoints.hasMetricsOrAlerts() ? null
                     : PrometheusSources.start(endpoints, transports(), this::update, healthInterval);
+            oldLoki = loki;
+            loki = endpoints.loki().map(l -> io.pitwall.connectors.logs.LokiSource.start(l, transports(),
+                    s -> update(Signal.LOGS, s))).orElse(null);
         }
         if (old != null) {
             old.close();
         }
-        if (endpoints.isEmpty()) {
+        if (oldLoki != null) {
+            oldLoki.close();
+        }
+        if (!endpoints.hasMetricsOrAlerts()) {
             update(Signal.METRICS, new SourceState.NotConfigured(Signal.METRICS.whatToConnect()));
             update(Signal.ALERTS, new SourceState.NotConfigured(Signal.ALERTS.whatToConnect()));
         }
+        if (endpoints.loki().isEmpty()) {
+            KubernetesClient c = client;
+            update(Signal.LOGS, c == null ? new SourceState.NotConfigured(Signal.LOGS.whatToConnect())
+                    : new SourceState.Connected("Kubernetes log API at " + c.getConfiguration().getMasterUrl()));
+        }
+    }
+
+    /** The logs: Loki when this context has one, else the Kubernetes log API once the cluster answers. */
+    @Override
+    public Optional<io.pitwall.connectors.logs.LogsSource> logs() {
+        io.pitwall.connectors.logs.LokiSource l = loki;
+        if (l != null) {
+            return Optional.of(l);
+        }
+        return Optional.ofNullable(kubeLogs);
+    }
+
+    /** "Test connection" for a Loki endpoint of this context, in-cluster ones through its API server. */
+    public CompletableFuture<String> testConnection(io.pitwall.connectors.prometheus.LokiEndpoint endpoint) {
+        return io.pitwall.connectors.logs.LokiSource.testConnection(endpoint, transports());
+    }
+
+    /** The Loki Services of this context's cluster, most likely first: a list of Services, nothing else. */
+    public CompletableFuture<java.util.List<io.pitwall.connectors.logs.LokiDiscovery.Candidate>> discoverLoki() {
+        return clusterClient.thenApplyAsync(io.pitwall.connectors.logs.LokiDiscovery::find, executor);
     }
 
     /**
@@ -304,6 +348,15 @@ public final class LiveSession implements Session {
             }
             if (prometheus != null) {
                 prometheus.close();
+            }
+            if (loki != null) {
+                loki.close();
+            }
+            if (kubeLogs != null) {
+                kubeLogs.close();
+            }
+            if (kubeLogsTimer != null) {
+                kubeLogsTimer.shutdownNow();
             }
             clusterClient.completeExceptionally(new java.io.IOException("the session is closed"));
         }

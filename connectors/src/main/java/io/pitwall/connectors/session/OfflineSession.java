@@ -35,6 +35,7 @@ public final class OfflineSession implements Session {
     private ClusterObjects objects = new ClusterObjects(List.of());
     private List<io.pitwall.connectors.model.WatchEvent> changes = List.of();
     private final io.pitwall.connectors.prometheus.CapturedMetrics captured;
+    private final io.pitwall.connectors.logs.CapturedLogs logs;
 
     private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
@@ -68,6 +69,41 @@ public final class OfflineSession implements Session {
         }
         this.clusterState = Optional.ofNullable(cluster);
         this.captured = readMetrics(bundle, name);
+        this.logs = readLogs(bundle, name);
+    }
+
+    /** The bundle's log lines ({@code logs/entries.ndjson}, or a Loki {@code logs/query_range.json}), when it has any. */
+    private io.pitwall.connectors.logs.CapturedLogs readLogs(Bundle bundle, String name) {
+        boolean ndjson = bundle.has(io.pitwall.connectors.logs.LogsCapture.ENTRIES);
+        boolean loki = bundle.has(io.pitwall.connectors.logs.LogsCapture.QUERY_RANGE);
+        if (!ndjson && !loki) {
+            return null;
+        }
+        List<io.pitwall.connectors.model.LogEntry> entries = new ArrayList<>();
+        try {
+            if (ndjson) {
+                try (InputStream in = bundle.open(io.pitwall.connectors.logs.LogsCapture.ENTRIES)) {
+                    entries.addAll(io.pitwall.connectors.logs.LogsCapture.readEntries(in).entries());
+                }
+            }
+            if (loki) {
+                try (InputStream in = bundle.open(io.pitwall.connectors.logs.LogsCapture.QUERY_RANGE)) {
+                    var e = io.pitwall.connectors.logs.LokiJson.response(in, new io.pitwall.connectors.logs.LokiJson.Interner());
+                    if (e.data() != null) {
+                        entries.addAll(e.data().entries());
+                    }
+                }
+            }
+            return new io.pitwall.connectors.logs.CapturedLogs(entries, "bundle " + name);
+        } catch (java.io.IOException | RuntimeException e) {
+            states.put(Signal.LOGS, new SourceState.Failing(name + ": the logs cannot be read (" + Errors.firstLine(e) + ")"));
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<io.pitwall.connectors.logs.LogsSource> logs() {
+        return Optional.ofNullable(logs);
     }
 
     /** The bundle's metrics and alerts entries, when it has any; a damaged one makes its signals fail. */

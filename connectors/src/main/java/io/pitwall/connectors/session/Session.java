@@ -73,6 +73,20 @@ public interface Session extends AutoCloseable {
                 window, queries, step);
     }
 
+    /**
+     * Writes the logs' part of an incident bundle for {@code window}: the newest lines of each of
+     * {@code scopes} (the selection's) and of each LogQL query in {@code queries}
+     * ({@link io.pitwall.connectors.logs.LogsCapture}, {@code logs/entries.ndjson}). A session
+     * without a logs source writes nothing. Blocking: call it off the FX thread.
+     */
+    default void captureLogs(io.pitwall.connectors.snapshot.BundleWriter writer,
+                             io.pitwall.connectors.model.TimeRange window,
+                             java.util.List<io.pitwall.connectors.logs.LogScope> scopes,
+                             java.util.List<String> queries) throws java.io.IOException {
+        io.pitwall.connectors.logs.LogsCapture.write(writer, logs().orElse(null), window, scopes, queries,
+                io.pitwall.connectors.logs.LogsCapture.DEFAULT_LIMIT);
+    }
+
     /** The session's metrics, when it has a source for them (a configured endpoint, or a bundle's series). */
     default Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
         return Optional.empty();

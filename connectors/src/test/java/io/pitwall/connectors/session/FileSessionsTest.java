@@ -55,8 +55,14 @@ class FileSessionsTest {
         Path json = Files.writeString(dir.resolve("config.json"), "{\"hello\": \"world\"}");
         assertThatThrownBy(() -> FileSessions.open(json))
                 .hasMessageStartingWith("config.json is neither a Pitwall bundle nor Kubernetes JSON");
+        Path binary = Files.write(dir.resolve("core"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1});
+        assertThatThrownBy(() -> FileSessions.open(binary)).hasMessageContaining("core is neither");
+        // text that is not Kubernetes is a log (CapturedLogsTest reads them)
         Path text = Files.writeString(dir.resolve("notes.txt"), "just some notes: really");
-        assertThatThrownBy(() -> FileSessions.open(text)).hasMessageContaining("notes.txt is neither");
+        try (Session s = FileSessions.open(text)) {
+            assertThat(s.logs()).isPresent();
+            assertThat(s.clusterState()).isEmpty();
+        }
         Path fakeZip = Files.writeString(dir.resolve("fake.pitwall"), "PK but not a zip");
         assertThatThrownBy(() -> FileSessions.open(fakeZip)).hasMessageContaining("not a Pitwall bundle");
     }

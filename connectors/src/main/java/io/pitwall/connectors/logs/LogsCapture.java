@@ -1,0 +1,173 @@
+package io.pitwall.connectors.logs;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.pitwall.connectors.model.LogEntry;
+import io.pitwall.connectors.model.TimeRange;
+import io.pitwall.connectors.snapshot.BundleProblem;
+import io.pitwall.connectors.snapshot.BundleWriter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The logs' part of an incident bundle (docs/bundle-format.md): {@value #ENTRIES}, one line per
+ * log line, oldest first: {@code {"time": RFC 3339 with nanoseconds, "labels": {...}, "line": "..."}}.
+ * What the scopes and LogQL queries of the window return is written once each (a line asked twice
+ * is written once); a query that fails is listed in the manifest's problems, a metric query is
+ * skipped (its lines are the query's, not the logs').
+ */
+public final class LogsCapture {
+
+    public static final String ENTRIES = "logs/entries.ndjson";
+    /** A Loki query_range response, which older bundles and hand-made ones may hold. */
+    public static final String QUERY_RANGE = "logs/query_range.json";
+    /** The most lines captured for one scope or query: the newest of the window. */
+    public static final int DEFAULT_LIMIT = 5000;
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private LogsCapture() {
+    }
+
+    /**
+     * Reads the newest {@code limit} lines of each scope and query over {@code window} and writes
+     * them. Nothing is written without a source or without anything to ask. Blocking: call it off
+     * the FX thread.
+     */
+    public static void write(BundleWriter writer, LogsSource source, TimeRange window, List<LogScope> scopes,
+                             List<String> queries, int limit) throws IOException {
+        if (source == null || scopes.isEmpty() && queries.isEmpty()) {
+            return;
+        }
+        List<LogQuery> asked = new ArrayList<>();
+        new LinkedHashSet<>(scopes).forEach(s -> asked.add(new LogQuery(s, "", window, limit, true)));
+        new LinkedHashSet<>(queries).forEach(q -> asked.add(new LogQuery(new LogScope.Cluster(), q, window, limit, true)));
+        Set<Key> seen = new java.util.HashSet<>();
+        List<LogEntry> all = new ArrayList<>();
+        for (LogQuery q : asked) {
+            String what = q.hasLogQL() ? "query " + q.logql() : q.scope().title();
+            try {
+                LogResult r = await(source.query(q));
+                if (r.matrix().isPresent()) {
+                    writer.addProblem(new BundleProblem("logs", what + " is a metric query: its lines are not logs, not captured"));
+                    continue;
+                }
+                for (LogEntry e : r.entries()) {
+                    if (seen.add(new Key(e.epochNanos(), e.stream().labels(), e.line()))) {
+                        all.add(e);
+                    }
+                }
+                if (r.limited()) {
+                    writer.addProblem(new BundleProblem("logs", what + ": only the newest " + limit + " lines were captured"));
+                }
+            } catch (LogQueryException e) {
+                writer.addProblem(new BundleProblem("logs", what + " failed: " + e.getMessage()));
+            }
+        }
+        all.sort(Comparator.comparingLong(LogEntry::epochNanos));
+        writer.add(ENTRIES, "application/x-ndjson", out -> writeEntries(out, all));
+    }
+
+    private record Key(long nanos, Map<String, String> labels, String line) {
+    }
+
+    private static <T> T await(CompletableFuture<T> f) throws LogQueryException {
+        try {
+            return f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw LokiReplies.asLogQueryException(e.getCause());
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new LogQueryException("timeout", "no answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LogQueryException("canceled", "the capture was interrupted");
+        }
+    }
+
+    /** One JSON object a line: time, labels, line. */
+    public static void writeEntries(OutputStream out, List<LogEntry> entries) throws IOException {
+        try (JsonGenerator g = LokiJson.FACTORY.createGenerator(out)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.setRootValueSeparator(null); // NDJSON: the newline alone separates them
+            for (LogEntry e : entries) {
+                g.writeStartObject();
+                g.writeStringField("time", e.time().toString());
+                g.writeObjectFieldStart("labels");
+                for (Map.Entry<String, String> l : new TreeMap<>(e.stream().labels()).entrySet()) {
+                    g.writeStringField(l.getKey(), l.getValue());
+                }
+                g.writeEndObject();
+                g.writeStringField("line", e.line());
+                g.writeEndObject();
+                g.writeRaw('\n');
+            }
+        }
+    }
+
+    /** Reads {@value #ENTRIES}; a line that cannot be read is skipped and counted. */
+    public static Read readEntries(InputStream in) throws IOException {
+        LokiJson.Interner interner = new LokiJson.Interner();
+        List<LogEntry> out = new ArrayList<>();
+        int skipped = 0;
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(entry(line, interner));
+            } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+                skipped++;
+            }
+        }
+        return new Read(out, skipped);
+    }
+
+    /** What a bundle's log entries held, and how many lines could not be read. */
+    public record Read(List<LogEntry> entries, int skipped) {
+    }
+
+    private static LogEntry entry(String text, LokiJson.Interner interner) throws IOException {
+        try (JsonParser p = LokiJson.FACTORY.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not an object");
+            }
+            Instant time = null;
+            Map<String, String> labels = Map.of();
+            String line = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "time" -> time = Instant.parse(p.getText());
+                    case "labels" -> labels = LokiJson.labels(p, t);
+                    case "line" -> line = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    default -> p.skipChildren();
+                }
+            }
+            if (time == null || line == null) {
+                throw new IOException("no time or no line");
+            }
+            return new LogEntry(LogEntry.nanos(time), interner.of(labels), line);
+        }
+    }
+}
