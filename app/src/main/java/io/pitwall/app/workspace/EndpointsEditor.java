@@ -23,7 +23,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 
 /**
- * "Metrics endpoints for CONTEXT...": opens the endpoints dialog on the current context's
+ * "Metrics and logs endpoints for CONTEXT...": opens the endpoints dialog on the current context's
  * endpoints; OK keeps them for later connects, writes {@code endpoints.json} on the I/O executor
  * and hands them to the live session at once, so the Metrics and Alerts panes come alive without
  * reconnecting. A bundle or the demo has no endpoints to set: it says so.
@@ -50,7 +50,7 @@ final class EndpointsEditor {
 
     /** The palette's wording. */
     String title() {
-        return context().map(c -> "Metrics endpoints for " + c + "...").orElse("Metrics endpoints...");
+        return context().map(c -> "Metrics and logs endpoints for " + c + "...").orElse("Metrics and logs endpoints...");
     }
 
     void open() {
@@ -58,10 +58,10 @@ final class EndpointsEditor {
         Optional<String> context = context();
         if (context.isEmpty()) {
             notice(session.info().kind() == SessionInfo.Kind.OFFLINE
-                    ? "Metrics endpoints belong to a live context. " + session.info().title()
+                    ? "Metrics and logs endpoints belong to a live context. " + session.info().title()
                             + " is an incident bundle: its metrics and alerts are the ones captured in it."
                             + " Switch to a kubeconfig context (Ctrl+Shift+C) to set its endpoints."
-                    : "Metrics endpoints belong to a live context: choose a kubeconfig context first (Ctrl+Shift+C).");
+                    : "Metrics and logs endpoints belong to a live context: choose a kubeconfig context first (Ctrl+Shift+C).");
             return;
         }
         if (dialog != null && dialog.isShowing()) {
@@ -101,15 +101,21 @@ final class EndpointsEditor {
     private EndpointServices services(Session session) {
         Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover;
         if (session instanceof LiveSession live) {
-            discover = live::discoverEndpoints;
+            // the Prometheus and Alertmanager Services, then Loki's: one list, each form takes its kind
+            discover = () -> live.discoverEndpoints().thenCombine(live.discoverLoki(), (found, loki) -> {
+                List<PrometheusDiscovery.Candidate> all = new java.util.ArrayList<>(found);
+                loki.forEach(l -> all.add(l.asCandidate()));
+                return all;
+            });
             return new EndpointServices(e -> offFx(() -> live.testConnection(e)), a -> offFx(() -> live.testConnection(a)),
-                    discover, this::checkFile, EndpointsEditor::envIsSet);
+                    l -> offFx(() -> live.testConnection(l)), discover, this::checkFile, EndpointsEditor::envIsSet);
         }
         String why = session.state(io.pitwall.connectors.session.Signal.CLUSTER).summary();
         discover = () -> CompletableFuture.failedFuture(new IOException("the cluster is not connected (" + why + ")"));
         Transports direct = Transports.direct(background);
         return new EndpointServices(e -> offFx(() -> ConnectionTest.prometheus(e, direct)),
-                a -> offFx(() -> ConnectionTest.alertmanager(a, direct)), discover, this::checkFile,
+                a -> offFx(() -> ConnectionTest.alertmanager(a, direct)),
+                l -> offFx(() -> io.pitwall.connectors.logs.LokiSource.testConnection(l, direct)), discover, this::checkFile,
                 EndpointsEditor::envIsSet);
     }
 
@@ -140,7 +146,7 @@ final class EndpointsEditor {
     private void notice(String text) {
         lastNotice = text;
         Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
-        alert.setHeaderText("Metrics endpoints");
+        alert.setHeaderText("Metrics and logs endpoints");
         if (bench.topBar().getScene() != null) {
             alert.initOwner(bench.topBar().getScene().getWindow());
             bench.theme().apply(alert.getDialogPane().getScene());
@@ -151,7 +157,7 @@ final class EndpointsEditor {
     private void problem(String text) {
         lastNotice = text;
         Alert alert = new Alert(Alert.AlertType.ERROR, text);
-        alert.setHeaderText("Metrics endpoints");
+        alert.setHeaderText("Metrics and logs endpoints");
         if (bench.topBar().getScene() != null) {
             alert.initOwner(bench.topBar().getScene().getWindow());
         }

@@ -264,7 +264,7 @@ public final class Workbench {
         return theme;
     }
 
-    /** The current context's metrics endpoints: the palette's "Metrics endpoints for ..." and the empty panes' button. */
+    /** The current context's metrics endpoints: the palette's "Metrics and logs endpoints for ..." and the empty panes' button. */
     EndpointsEditor endpoints() {
         return endpoints;
     }

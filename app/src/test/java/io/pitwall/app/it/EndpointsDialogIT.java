@@ -149,7 +149,7 @@ class EndpointsDialogIT {
 
         // the palette's command for this context
         Command command = w.commands().stream().filter(c -> c.id().equals("endpoints.edit")).findFirst().orElseThrow();
-        assertThat(command.title()).isEqualTo("Metrics endpoints for " + backends.adminContext() + "...");
+        assertThat(command.title()).isEqualTo("Metrics and logs endpoints for " + backends.adminContext() + "...");
         robot.interact(command.action());
         DialogPane dialog = robot.lookup("#endpoints-dialog").query();
 

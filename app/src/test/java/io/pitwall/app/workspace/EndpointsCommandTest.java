@@ -35,7 +35,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * "Metrics endpoints for CONTEXT..." in the main window: from the palette or the empty Metrics
+ * "Metrics and logs endpoints for CONTEXT..." in the main window: from the palette or the empty Metrics
  * pane, on a live session whose cluster is not reached (its Prometheus is a real, closed port on
  * this machine): OK writes endpoints.json without the typed token and the session reads the new
  * endpoint at once.
@@ -109,7 +109,7 @@ class EndpointsCommandTest {
     void thePaletteOpensTheContextsEndpointsAndOkSavesThemAndTheSessionUsesThemAtOnce() throws Exception {
         Workbench bench = open();
         assertThat(bench.session()).isInstanceOf(LiveSession.class);
-        assertThat(bench.commands()).extracting(Command::title).contains("Metrics endpoints for prod-eu...");
+        assertThat(bench.commands()).extracting(Command::title).contains("Metrics and logs endpoints for prod-eu...");
         assertThat(bench.statusBar().textOf(Signal.METRICS)).isEqualTo("Metrics: not connected");
 
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
@@ -120,7 +120,7 @@ class EndpointsCommandTest {
         WaitForAsyncUtils.waitForFxEvents();
         EndpointsDialog dialog = bench.endpoints().dialog().orElseThrow();
         assertThat(dialog.isShowing()).isTrue();
-        assertThat(dialog.getHeaderText()).isEqualTo("Metrics and alerts for prod-eu");
+        assertThat(dialog.getHeaderText()).isEqualTo("Metrics, alerts and logs for prod-eu");
         assertThat(dialog.getDialogPane().getScene().getStylesheets()).anyMatch(s -> s.endsWith("pitwall-base.css"));
 
         robot.clickOn("#prometheus-add");
@@ -193,11 +193,11 @@ class EndpointsCommandTest {
         Workbench bench = open();
         bench.openDemo().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(bench.commands()).extracting(Command::title).contains("Metrics endpoints...");
+        assertThat(bench.commands()).extracting(Command::title).contains("Metrics and logs endpoints...");
         robot.interact(() -> bench.endpoints().open());
         assertThat(bench.endpoints().dialog()).isEmpty();
         assertThat(bench.endpoints().lastNotice()).hasValueSatisfying(n -> assertThat(n)
-                .startsWith("Metrics endpoints belong to a live context.").contains("incident bundle"));
+                .startsWith("Metrics and logs endpoints belong to a live context.").contains("incident bundle"));
         assertThat(robot.lookup("#configure-metrics").tryQuery()).satisfiesAnyOf(
                 n -> assertThat(n).isEmpty(), n -> assertThat(n.get().isVisible()).isFalse());
         robot.interact(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.stage.Stage s

@@ -30,6 +30,13 @@ public final class LokiDiscovery {
     /** One Service that looks like Loki; lower {@code rank} is the more likely pick. */
     public record Candidate(EndpointTarget.InCluster target, String why, int rank) {
 
+        /** The same Service as the endpoints dialog offers every found Service (its flavor means nothing here). */
+        public io.pitwall.connectors.prometheus.PrometheusDiscovery.Candidate asCandidate() {
+            return new io.pitwall.connectors.prometheus.PrometheusDiscovery.Candidate(
+                    io.pitwall.connectors.prometheus.PrometheusDiscovery.Kind.LOKI,
+                    io.pitwall.connectors.prometheus.PrometheusEndpoint.Flavor.PROMETHEUS, target, why, rank);
+        }
+
         /** A Loki endpoint for this Service, named after it, with the context's own credentials. */
         public LokiEndpoint toLoki() {
             return new LokiEndpoint(target.service(), target, null, Optional.empty());

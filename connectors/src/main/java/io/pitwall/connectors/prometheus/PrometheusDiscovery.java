@@ -29,7 +29,8 @@ public final class PrometheusDiscovery {
             "kube-prometheus-stack", "openshift-monitoring", "cattle-monitoring-system", "kube-system", "default");
 
     /** What a Service was found as. */
-    public enum Kind { PROMETHEUS, ALERTMANAGER }
+    /** What a found Service serves (a Loki found by {@link io.pitwall.connectors.logs.LokiDiscovery} is offered as LOKI). */
+    public enum Kind { PROMETHEUS, ALERTMANAGER, LOKI }
 
     /**
      * One Service that looks like an endpoint.

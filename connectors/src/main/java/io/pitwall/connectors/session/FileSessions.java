@@ -62,7 +62,9 @@ public final class FileSessions {
             try {
                 return kubectlJson(file);
             } catch (IOException notKubernetes) {
-                boolean structured = lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml");
+                // a bundle that is not a zip is a broken bundle, not a log
+                boolean structured = lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml")
+                        || lower.endsWith(".pitwall");
                 if (structured || !io.pitwall.connectors.logs.LogFiles.looksLikeText(file)) {
                     throw notKubernetes;
                 }

@@ -19,13 +19,15 @@ import java.util.function.Supplier;
  *
  * @param testPrometheus   "Test connection": the server's version, or a failed future whose message is the reason
  * @param testAlertmanager the same for the Alertmanager
- * @param discover         the cluster's Prometheus and Alertmanager Services, most likely first
+ * @param testLoki         the same for Loki
+ * @param discover         the cluster's Prometheus, Alertmanager and Loki Services, most likely first
  * @param checkFile        why a file cannot be used (missing, unreadable, a folder), empty when it can
  * @param envIsSet         whether Pitwall's environment has a variable of that name
  * @param chooseFile       asks the user for a file ("Browse…"); by default JavaFX's file chooser
  */
 public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<String>> testPrometheus,
                                Function<AlertmanagerEndpoint, CompletableFuture<String>> testAlertmanager,
+                               Function<io.pitwall.connectors.prometheus.LokiEndpoint, CompletableFuture<String>> testLoki,
                                Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover,
                                Function<Path, CompletableFuture<Optional<String>>> checkFile,
                                Predicate<String> envIsSet,
@@ -40,10 +42,11 @@ public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<St
     /** The services with JavaFX's own file chooser for "Browse…". */
     public EndpointServices(Function<PrometheusEndpoint, CompletableFuture<String>> testPrometheus,
                             Function<AlertmanagerEndpoint, CompletableFuture<String>> testAlertmanager,
+                            Function<io.pitwall.connectors.prometheus.LokiEndpoint, CompletableFuture<String>> testLoki,
                             Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover,
                             Function<Path, CompletableFuture<Optional<String>>> checkFile,
                             Predicate<String> envIsSet) {
-        this(testPrometheus, testAlertmanager, discover, checkFile, envIsSet, EndpointServices::fileChooser);
+        this(testPrometheus, testAlertmanager, testLoki, discover, checkFile, envIsSet, EndpointServices::fileChooser);
     }
 
     /** JavaFX's file chooser, opening in the folder of the path typed so far, else the home folder. */
@@ -70,6 +73,7 @@ public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<St
     public EndpointServices {
         Objects.requireNonNull(testPrometheus, "testPrometheus");
         Objects.requireNonNull(testAlertmanager, "testAlertmanager");
+        Objects.requireNonNull(testLoki, "testLoki");
         Objects.requireNonNull(discover, "discover");
         Objects.requireNonNull(checkFile, "checkFile");
         Objects.requireNonNull(envIsSet, "envIsSet");

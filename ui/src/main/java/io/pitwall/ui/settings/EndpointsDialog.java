@@ -29,9 +29,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 /**
- * Edits one context's metrics and alerts endpoints as plain data: its Prometheus-compatible
+ * Edits one context's metrics, alerts and logs endpoints as plain data: its Prometheus-compatible
  * endpoints (a URL or a Service in the cluster, authentication, TLS, an HA partner, which one the
- * graphs read) and its Alertmanager. Each has "Test connection". OK gives the new
+ * graphs read), its Alertmanager and its Loki. Each has "Test connection". OK gives the new
  * {@link ContextEndpoints} (kept disabled while a field is wrong); Cancel gives nothing. Nothing
  * here blocks: tests, discovery and file checks are futures from {@link EndpointServices}.
  */
@@ -44,6 +44,7 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
     private final StackPane editor = new StackPane();
     private final VBox placeholder;
     private final AlertmanagerForm alertmanager;
+    private final LokiForm loki;
     private final TabPane tabs = new TabPane();
     private final Label problem = new Label();
     private final Map<PrometheusForm, Boolean> valid = new HashMap<>();
@@ -53,8 +54,8 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
 
     public EndpointsDialog(String context, ContextEndpoints current, EndpointServices services) {
         this.services = services;
-        setTitle("Metrics endpoints");
-        setHeaderText("Metrics and alerts for " + context);
+        setTitle("Endpoints");
+        setHeaderText("Metrics, alerts and logs for " + context);
         setResizable(true);
         getDialogPane().getStyleClass().add("pw-endpoints-dialog");
         getDialogPane().setId("endpoints-dialog");
@@ -97,7 +98,10 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         promTab.setId("tab-prometheus");
         Tab amTab = new Tab("Alertmanager", alertmanager.node());
         amTab.setId("tab-alertmanager");
-        tabs.getTabs().addAll(promTab, amTab);
+        loki = new LokiForm(services, this::revalidate);
+        Tab lokiTab = new Tab("Loki", loki.node());
+        lokiTab.setId("tab-loki");
+        tabs.getTabs().addAll(promTab, amTab, lokiTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         problem.setId("endpoints-problem");
         problem.getStyleClass().add("pw-critical");
@@ -140,6 +144,7 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         }
         graphsForm = current.primary().map(e -> byName.get(e.name())).orElse(null);
         alertmanager.load(current.alertmanager());
+        loki.load(current.loki());
     }
 
     private PrometheusForm newForm(String name) {
@@ -227,6 +232,11 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
             first = alertmanager.firstError().map(m -> "Alertmanager: " + m);
         }
         ok &= am;
+        boolean logs = loki.validate();
+        if (!logs && first.isEmpty()) {
+            first = loki.firstError().map(m -> "Loki: " + m);
+        }
+        ok &= logs;
         listingGraphs = true;
         graphs.getItems().setAll(names(null));
         graphs.setValue(graphsForm == null ? null : graphsForm.name());
@@ -246,13 +256,13 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
             }
             endpoints.add(f.endpoint().orElseThrow());
         }
-        if (!alertmanager.validate()) {
+        if (!alertmanager.validate() || !loki.validate()) {
             return Optional.empty();
         }
         Optional<String> selected = graphsForm == null || endpoints.isEmpty() ? Optional.empty()
                 : Optional.of(graphsForm.name());
         try {
-            return Optional.of(new ContextEndpoints(endpoints, selected, alertmanager.endpoint()));
+            return Optional.of(new ContextEndpoints(endpoints, selected, alertmanager.endpoint(), loki.endpoint()));
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
             return Optional.empty();

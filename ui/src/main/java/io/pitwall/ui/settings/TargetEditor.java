@@ -70,12 +70,27 @@ final class TargetEditor {
         port.setId(prefix + "-port");
         scheme.setId(prefix + "-scheme");
         path.setId(prefix + "-path");
-        url.setPromptText(kind == PrometheusDiscovery.Kind.PROMETHEUS ? "https://prometheus.example.com"
-                : "https://alertmanager.example.com");
-        namespace.setPromptText("monitoring");
-        service.setPromptText(kind == PrometheusDiscovery.Kind.PROMETHEUS ? "prometheus-k8s" : "alertmanager-main");
-        port.setPromptText(kind == PrometheusDiscovery.Kind.PROMETHEUS ? "9090 or web" : "9093 or web");
-        path.setPromptText("none; /prometheus for Mimir");
+        switch (kind) {
+            case PROMETHEUS -> {
+                url.setPromptText("https://prometheus.example.com");
+                service.setPromptText("prometheus-k8s");
+                port.setPromptText("9090 or web");
+                path.setPromptText("none; /prometheus for Mimir");
+            }
+            case ALERTMANAGER -> {
+                url.setPromptText("https://alertmanager.example.com");
+                service.setPromptText("alertmanager-main");
+                port.setPromptText("9093 or web");
+                path.setPromptText("none");
+            }
+            case LOKI -> {
+                url.setPromptText("https://loki.example.com");
+                service.setPromptText("loki-gateway");
+                port.setPromptText("3100, 80 or http");
+                path.setPromptText("none");
+            }
+        }
+        namespace.setPromptText(kind == PrometheusDiscovery.Kind.LOKI ? "loki" : "monitoring");
         scheme.getItems().addAll("http", "https");
         scheme.setValue("http");
         busy.setPrefSize(18, 18);

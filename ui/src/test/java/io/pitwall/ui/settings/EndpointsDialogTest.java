@@ -46,6 +46,7 @@ class EndpointsDialogTest {
     private final FxRobot robot = new FxRobot();
     private final List<PrometheusEndpoint> tested = new ArrayList<>();
     private final List<AlertmanagerEndpoint> testedAm = new ArrayList<>();
+    private final List<io.pitwall.connectors.prometheus.LokiEndpoint> testedLoki = new ArrayList<>();
     private final AtomicReference<CompletableFuture<String>> nextAnswer = new AtomicReference<>();
     private EndpointsDialog dialog;
 
@@ -67,6 +68,10 @@ class EndpointsDialogTest {
                 },
                 a -> {
                     testedAm.add(a);
+                    return nextAnswer.get();
+                },
+                l -> {
+                    testedLoki.add(l);
                     return nextAnswer.get();
                 },
                 () -> CompletableFuture.completedFuture(FOUND),
@@ -294,6 +299,44 @@ class EndpointsDialogTest {
             assertThat(e.http().readTimeout()).isEqualTo(java.time.Duration.ofSeconds(45));
             assertThat(e.http().headers()).containsExactly(java.util.Map.entry("X-Scope-OrgID", "tenant-1"));
             assertThat(e.http().tls().caFile()).contains(Path.of("/etc/ssl/corp-ca.pem"));
+        });
+    }
+
+    @Test
+    void lokiIsSetWithItsTenantTestedAndKeptWhenTheOtherTabsAreEdited() {
+        io.pitwall.connectors.prometheus.LokiEndpoint saved = io.pitwall.connectors.prometheus.LokiEndpoint
+                .url("loki", "https://loki.example.com").withTenant("team-a");
+        open(new ContextEndpoints(List.of(), Optional.empty(), Optional.empty(), Optional.of(saved)));
+        // what was saved is shown, and comes back unchanged when only Prometheus is edited
+        click("prometheus-add");
+        type("prometheus-url", "http://prometheus:9090");
+        assertThat(result().orElseThrow().loki()).contains(saved);
+
+        robot.interact(() -> ((javafx.scene.control.TabPane) dialog.getDialogPane().lookup(".tab-pane")).getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(this.<TextField>node("loki-tenant").getText()).isEqualTo("team-a");
+        type("loki-url", "loki.example.com");
+        assertThat(message("loki-url")).isEqualTo("The URL must start with http:// or https://");
+        assertThat(robot.lookup("#endpoints-problem").queryLabeled().getText()).startsWith("Loki: ");
+        assertThat(okDisabled()).isTrue();
+        type("loki-url", "https://logs.example.com/");
+        type("loki-tenant", "team-b");
+        nextAnswer.set(CompletableFuture.completedFuture("Loki at https://logs.example.com: 12 labels in the last hour"));
+        click("loki-test");
+        assertThat(testedLoki.getLast().tenant()).contains("team-b");
+        assertThat(robot.lookup("#loki-test-result").queryLabeled().getText())
+                .isEqualTo("Loki at https://logs.example.com: 12 labels in the last hour");
+
+        // off: the context reads the Kubernetes log API again
+        click("loki-enabled");
+        assertThat(result().orElseThrow().loki()).isEmpty();
+        click("loki-enabled");
+        pressOk();
+        assertThat(dialog.getResult().loki()).hasValueSatisfying(l -> {
+            assertThat(l.name()).isEqualTo("loki");
+            assertThat(l.target()).isEqualTo(new EndpointTarget.Url("https://logs.example.com/"));
+            assertThat(l.tenant()).contains("team-b");
+            assertThat(l.effectiveHttp().headers()).containsEntry("X-Scope-OrgID", "team-b");
         });
     }
 
