@@ -69,7 +69,11 @@ final class LogsPanes {
             pane.setView(null);
             return;
         }
-        view = new LogsView(new LogsViewModel(source, background, Platform::runLater));
+        LogsViewModel model = new LogsViewModel(source, background, Platform::runLater);
+        if (source.get().local()) {
+            model.setLimit(io.pitwall.ui.logs.LogBuffer.DEFAULT_CAP); // a file's or a bundle's lines: all of them
+        }
+        view = new LogsView(model);
         view.setOnTraceLink(id -> bus.publish(new WorkspaceEvent.TraceRequested(PaneId.LOGS, id)));
         view.setOnRangeSelected(time::setAbsolute);
         asked = time.range();

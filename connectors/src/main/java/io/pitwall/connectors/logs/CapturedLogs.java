@@ -62,6 +62,11 @@ public final class CapturedLogs implements LogsSource {
     }
 
     @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return where;
     }

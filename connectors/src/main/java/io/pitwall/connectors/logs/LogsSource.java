@@ -17,6 +17,14 @@ public interface LogsSource {
     /** Whether {@link LogQuery#logql()} is understood (Loki and a bundle of Loki lines: yes; the log API: no). */
     boolean speaksLogQL();
 
+    /**
+     * Whether the lines are already on this machine (a bundle or a file): then a query may ask
+     * for all of them at once, where a server is asked for a page.
+     */
+    default boolean local() {
+        return false;
+    }
+
     /** Lines (or a LogQL metric) for the query. */
     CompletableFuture<LogResult> query(LogQuery query);
 
