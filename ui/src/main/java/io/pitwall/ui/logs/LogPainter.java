@@ -42,8 +42,7 @@ final class LogPainter {
     LogFilter filter = LogFilter.ALL;
     java.util.regex.Pattern hitPattern;
     long currentHitId = -1;
-    long selectFrom = -1;
-    long selectTo = -1;
+    LogSelection selection = new LogSelection();
     long expandedId = -1;
     List<String> expanded = List.of();
     boolean wrap;
@@ -87,6 +86,26 @@ final class LogPainter {
         return (visual + (id == expandedId ? expanded.size() : 0)) * lineH;
     }
 
+    /** The top row that shows the last row at the bottom of a view {@code w} by {@code h}: walks up from the end, through what fits only. */
+    int lastTopRow(double w, double h) {
+        if (rows == null || rows.count() == 0) {
+            return 0;
+        }
+        double room = Math.max(lineH, h);
+        if (!wrap && expandedId < 0) {
+            return Math.max(0, rows.count() - (int) (room / lineH));
+        }
+        double used = 0;
+        for (int row = rows.count() - 1; row >= 0; row--) {
+            int index = rows.index(row);
+            used += rowHeight(buffer.line(index).length(), rows.evicted() + index, w);
+            if (used > room) {
+                return Math.min(rows.count() - 1, row + 1);
+            }
+        }
+        return 0;
+    }
+
     void paint(GraphicsContext gc, double w, double h) {
         frames++;
         links.clear();
@@ -120,8 +139,7 @@ final class LogPainter {
 
     private void drawRow(GraphicsContext gc, int index, long id, String text, double y, double rowH, double w, int cols) {
         LogLevel level = buffer.level(index);
-        boolean selected = selectFrom >= 0 && id >= Math.min(selectFrom, selectTo) && id <= Math.max(selectFrom, selectTo);
-        if (selected) {
+        if (selection.contains(id)) {
             gc.setFill(colours.selection());
             gc.fillRect(0, y, w, rowH);
         } else if (level == LogLevel.ERROR || level == LogLevel.FATAL || level == LogLevel.WARN) {
@@ -245,6 +263,31 @@ final class LogPainter {
             }
         }
         return -1;
+    }
+
+    /** The line indices the last frame drew, top to bottom. */
+    int[] drawnLines() {
+        return java.util.Arrays.copyOf(drawnIndex, drawnCount);
+    }
+
+    /** Where the last frame drew line {@code index}'s row (its top), or -1. */
+    double rowY(int index) {
+        for (int k = 0; k < drawnCount; k++) {
+            if (drawnIndex[k] == index) {
+                return drawnY[k];
+            }
+        }
+        return -1;
+    }
+
+    /** The middle of the first link the last frame drew for {@code traceId}. */
+    java.util.Optional<javafx.geometry.Point2D> linkCentre(String traceId) {
+        for (Link l : links) {
+            if (l.id().equals(traceId)) {
+                return java.util.Optional.of(new javafx.geometry.Point2D(l.x() + l.w() / 2, l.y() + l.h() / 2));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     String linkAt(double x, double y) {
