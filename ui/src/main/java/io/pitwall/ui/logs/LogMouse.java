@@ -28,9 +28,9 @@ final class LogMouse {
 
     private void pressed(MouseEvent e) {
         view.requestFocus();
-        int index = painter.indexAt(e.getY());
-        if (index >= 0 && e.isPrimaryButtonDown() && painter.linkAt(e.getX(), e.getY()) == null) {
-            view.selectIndex(index, e.isShiftDown());
+        long id = painter.idAt(e.getY());
+        if (id >= 0 && e.isPrimaryButtonDown() && painter.linkAt(e.getX(), e.getY()) == null) {
+            view.selectId(id, e.isShiftDown());
         }
     }
 

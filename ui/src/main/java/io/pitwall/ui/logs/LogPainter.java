@@ -52,9 +52,10 @@ final class LogPainter {
 
     // what the last frame drew
     final List<Link> links = new ArrayList<>();
-    int[] drawnIndex = new int[0];
-    double[] drawnY = new double[0];
-    int drawnCount;
+    private final LogBuffer.Line line = new LogBuffer.Line();
+    private long[] drawnId = new long[0];
+    private double[] drawnY = new double[0];
+    private int drawnCount;
     int longest;
     long frames;
 
@@ -86,6 +87,13 @@ final class LogPainter {
         return (visual + (id == expandedId ? expanded.size() : 0)) * lineH;
     }
 
+    /** Pretty-prints the JSON line {@code id} under it (when it is one), or folds it again. */
+    void toggleExpanded(long id, java.util.function.Supplier<String> text) {
+        List<String> json = id == expandedId ? List.of() : JsonPretty.lines(text.get());
+        expandedId = json.isEmpty() ? -1 : id;
+        expanded = json;
+    }
+
     /** The top row that shows the last row at the bottom of a view {@code w} by {@code h}: walks up from the end, through what fits only. */
     int lastTopRow(double w, double h) {
         if (rows == null || rows.count() == 0) {
@@ -97,8 +105,8 @@ final class LogPainter {
         }
         double used = 0;
         for (int row = rows.count() - 1; row >= 0; row--) {
-            int index = rows.index(row);
-            used += rowHeight(buffer.line(index).length(), rows.evicted() + index, w);
+            long id = rows.id(row);
+            used += buffer.read(id, 0, line) ? rowHeight(line.length, id, w) : lineH;
             if (used > room) {
                 return Math.min(rows.count() - 1, row + 1);
             }
@@ -118,27 +126,33 @@ final class LogPainter {
         }
         gc.setTextBaseline(VPos.TOP);
         int capacity = (int) (h / lineH) + 2;
-        if (drawnIndex.length < capacity) {
-            drawnIndex = new int[capacity];
+        if (drawnId.length < capacity) {
+            drawnId = new long[capacity];
             drawnY = new double[capacity];
         }
         int cols = columns(w);
+        // the text that can show: a screenful of wrapped lines, or up to the right edge
+        int limit = (int) Math.min(Integer.MAX_VALUE, wrap ? (long) MAX_WRAPPED * cols : (long) hcol + cols + 1);
         double y = 0;
         for (int row = topRow; row < rows.count() && y < h && drawnCount < capacity; row++) {
-            int index = rows.index(row);
-            long id = rows.evicted() + index;
-            String text = buffer.line(index).replace('\t', ' ').replace('\r', ' ');
-            double rowH = rowHeight(text.length(), id, w);
-            drawnIndex[drawnCount] = index;
+            long id = rows.id(row);
+            // by id, each line's fields at once: a tail may append and evict meanwhile
+            if (!buffer.read(id, limit, line)) {
+                y += lineH; // evicted since the rows were counted: the next refresh drops it
+                continue;
+            }
+            String text = line.text.replace('\t', ' ').replace('\r', ' ');
+            double rowH = rowHeight(line.length, id, w);
+            drawnId[drawnCount] = id;
             drawnY[drawnCount++] = y;
-            longest = Math.max(longest, text.length());
-            drawRow(gc, index, id, text, y, rowH, w, cols);
+            longest = Math.max(longest, line.length);
+            drawRow(gc, id, text, y, rowH, w, cols);
             y += rowH;
         }
     }
 
-    private void drawRow(GraphicsContext gc, int index, long id, String text, double y, double rowH, double w, int cols) {
-        LogLevel level = buffer.level(index);
+    private void drawRow(GraphicsContext gc, long id, String text, double y, double rowH, double w, int cols) {
+        LogLevel level = line.level;
         if (selection.contains(id)) {
             gc.setFill(colours.selection());
             gc.fillRect(0, y, w, rowH);
@@ -156,14 +170,14 @@ final class LogPainter {
         double ty = y + (lineH - font.getSize()) / 2 - 1;
         gc.setFont(font);
         gc.setFill(colours.muted());
-        gc.fillText(timeFormat.format(Instant.ofEpochSecond(0, buffer.timeNanos(index))), 8, ty);
+        gc.fillText(timeFormat.format(Instant.ofEpochSecond(0, line.nanos)), 8, ty);
         double lx = 8 + 12 * charW + 10;
         if (level != LogLevel.UNKNOWN) {
             gc.setFill(colours.level(level));
             gc.fillText(level.tag(), lx, ty);
         }
         if (chips) {
-            drawChip(gc, buffer.stream(index), lx + 5 * charW + 10, y);
+            drawChip(gc, line.stream, lx + 5 * charW + 10, y);
         }
         double x0 = textX();
         int from = wrap ? 0 : hcol;
@@ -255,25 +269,27 @@ final class LogPainter {
         return v.length() <= CHIP_CHARS ? v : v.substring(0, CHIP_CHARS - 1) + "…";
     }
 
-    /** The drawn row at view height {@code y}: its line index, or -1. */
-    int indexAt(double y) {
+    /** The drawn row at view height {@code y}: its line's id, or -1. */
+    long idAt(double y) {
         for (int k = drawnCount - 1; k >= 0; k--) {
             if (y >= drawnY[k]) {
-                return drawnIndex[k];
+                return drawnId[k];
             }
         }
         return -1;
     }
 
-    /** The line indices the last frame drew, top to bottom. */
+    /** The line indices (in the buffer as it is now) the last frame drew, top to bottom. */
     int[] drawnLines() {
-        return java.util.Arrays.copyOf(drawnIndex, drawnCount);
+        long evicted = buffer == null ? 0 : buffer.evicted();
+        return java.util.Arrays.stream(drawnId, 0, drawnCount).filter(id -> id >= evicted).mapToInt(id -> (int) (id - evicted)).toArray();
     }
 
     /** Where the last frame drew line {@code index}'s row (its top), or -1. */
     double rowY(int index) {
+        long id = (buffer == null ? 0 : buffer.evicted()) + index;
         for (int k = 0; k < drawnCount; k++) {
-            if (drawnIndex[k] == index) {
+            if (drawnId[k] == id) {
                 return drawnY[k];
             }
         }

@@ -50,8 +50,11 @@ final class LogSelection {
             b = a + COPY_MAX - 1;
         }
         StringBuilder out = new StringBuilder();
+        LogBuffer.Line line = new LogBuffer.Line();
         for (int row = a; row <= b; row++) {
-            out.append(buffer.line(rows.index(row))).append('\n');
+            if (buffer.read(rows.id(row), Integer.MAX_VALUE, line)) { // by id: lines evicted since are skipped
+                out.append(line.text).append('\n');
+            }
         }
         return out.toString();
     }

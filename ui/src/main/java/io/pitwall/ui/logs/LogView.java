@@ -94,6 +94,7 @@ public final class LogView extends Region {
         follow.reset(next == null ? 0 : next.received());
         selection.clear();
         painter.expandedId = -1;
+        painter.expanded = List.of();
         hits.clear();
         found = new LogSearch.Found(next, filter, filterMode, null, null);
         updateRows();
@@ -188,7 +189,7 @@ public final class LogView extends Region {
 
     /** The line index of the current hit, or -1. */
     public int hitLine() {
-        return buffer == null ? -1 : indexOfId(hits.currentId());
+        return lineOf(hits.currentId());
     }
 
     public void nextHit() {
@@ -209,16 +210,10 @@ public final class LogView extends Region {
     private void goToHit() {
         long id = hits.currentId();
         painter.currentHitId = id;
-        int index = indexOfId(id);
-        if (index >= 0) {
-            select(index);
-        }
-    }
-
-    /** The line index of {@code id} in the rows shown, or -1 when it is not held. */
-    private int indexOfId(long id) {
         long index = id - rows.evicted();
-        return id < 0 || index < 0 || index >= buffer.size() ? -1 : (int) index;
+        if (index >= 0 && index < buffer.size()) {
+            select((int) index);
+        }
     }
 
     // --- selection, scrolling -----------------------------------------------------------------
@@ -229,17 +224,27 @@ public final class LogView extends Region {
         reveal(index);
     }
 
+    /** Selects line {@code index} of the rows shown (counted from their {@link RowMap#evicted()}). */
     void selectIndex(int index, boolean extend) {
-        selection.select(rows.evicted() + index, extend);
+        selectId(rows.evicted() + index, extend);
+    }
+
+    void selectId(long id, boolean extend) {
+        selection.select(id, extend);
         requestRedraw();
     }
 
     /** The selected line (the last one clicked or moved to), or -1. */
     public int selectedLine() {
-        if (selection.isEmpty() || buffer == null) {
+        return lineOf(selection.lead());
+    }
+
+    /** The index now of the line {@code id}, or -1 when it is not held. */
+    private int lineOf(long id) {
+        if (id < 0 || buffer == null) {
             return -1;
         }
-        long index = selection.lead() - buffer.evicted();
+        long index = id - buffer.evicted();
         return index < 0 || index >= buffer.size() ? -1 : (int) index;
     }
 
@@ -359,19 +364,11 @@ public final class LogView extends Region {
     /** Pretty-prints the selected JSON line under it, or folds it again. */
     public void toggleExpanded() {
         int index = selectedLine();
-        if (index < 0) {
-            return;
+        if (index >= 0) {
+            painter.toggleExpanded(selection.lead(), () -> buffer.line(index));
+            updateRows();
+            requestRedraw();
         }
-        if (painter.expandedId == selection.lead()) {
-            painter.expandedId = -1;
-            painter.expanded = List.of();
-        } else {
-            List<String> json = JsonPretty.lines(buffer.line(index));
-            painter.expandedId = json.isEmpty() ? -1 : selection.lead();
-            painter.expanded = json;
-        }
-        updateRows();
-        requestRedraw();
     }
 
     /** The pretty-printed lines of the expanded JSON line (empty when none is). */
