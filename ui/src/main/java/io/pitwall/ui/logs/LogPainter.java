@@ -53,6 +53,8 @@ final class LogPainter {
     // what the last frame drew
     final List<Link> links = new ArrayList<>();
     private final LogBuffer.Line line = new LogBuffer.Line();
+    private final java.util.Map<LogStream, Chip> chipLabels = new java.util.IdentityHashMap<>();
+    private LogBuffer chipsOf;
     private long[] drawnId = new long[0];
     private double[] drawnY = new double[0];
     private int drawnCount;
@@ -141,7 +143,7 @@ final class LogPainter {
                 y += lineH; // evicted since the rows were counted: the next refresh drops it
                 continue;
             }
-            String text = line.text.replace('\t', ' ').replace('\r', ' ');
+            String text = printable(line.text);
             double rowH = rowHeight(line.length, id, w);
             drawnId[drawnCount] = id;
             drawnY[drawnCount++] = y;
@@ -157,11 +159,11 @@ final class LogPainter {
             gc.setFill(colours.selection());
             gc.fillRect(0, y, w, rowH);
         } else if (level == LogLevel.ERROR || level == LogLevel.FATAL || level == LogLevel.WARN) {
-            gc.setFill(colours.level(level).deriveColor(0, 1, 1, colours.dark() ? 0.10 : 0.08));
+            gc.setFill(colours.levelTint(level));
             gc.fillRect(0, y, w, rowH);
         }
         if (id == currentHitId) {
-            gc.setStroke(colours.get("-pw-warn"));
+            gc.setStroke(colours.warn());
             gc.setLineWidth(1);
             gc.strokeRect(0.5, y + 0.5, w - 1, rowH - 1);
         }
@@ -184,12 +186,13 @@ final class LogPainter {
         List<int[]> hits = filter.spans(text, hitPattern);
         List<TraceIds.Span> ids = traceIds.find(text);
         int segments = wrap ? (int) Math.round(rowH / lineH) - (id == expandedId ? expanded.size() : 0) : 1;
+        Color hitColour = colours.hit(id == currentHitId);
         for (int s = 0; s < segments; s++) {
-            int a = wrap ? s * cols : from;
-            int b = Math.min(text.length(), a + cols + (wrap ? 0 : 1));
+            int a = cut(text, wrap ? s * cols : from);
+            int b = cut(text, Math.min(text.length(), (wrap ? s * cols : from) + cols + (wrap ? 0 : 1)));
             double sy = y + s * lineH;
             for (int[] hit : hits) {
-                mark(gc, hit[0], hit[1], a, b, x0, sy, colours.hit(id == currentHitId));
+                mark(gc, hit[0], hit[1], a, b, x0, sy, hitColour);
             }
             if (a < b) {
                 gc.setFill(level == LogLevel.TRACE || level == LogLevel.DEBUG ? colours.muted() : colours.fg());
@@ -200,18 +203,36 @@ final class LogPainter {
             }
         }
         if (id == expandedId) {
-            gc.setFill(colours.fg());
             double ey = y + segments * lineH;
             gc.setFill(colours.subtle());
             gc.fillRect(x0 - 4, ey, w - x0 + 4, expanded.size() * lineH);
             gc.setFill(colours.fg());
             for (String l : expanded) {
-                String shown = l.length() > hcol ? l.substring(Math.min(l.length(), wrap ? 0 : hcol),
-                        Math.min(l.length(), (wrap ? 0 : hcol) + cols)) : "";
-                gc.fillText(shown, x0, ey + (lineH - font.getSize()) / 2 - 1);
+                if (from < l.length()) {
+                    gc.fillText(l.substring(cut(l, from), cut(l, Math.min(l.length(), from + cols))), x0, ey + (lineH - font.getSize()) / 2 - 1);
+                }
                 ey += lineH;
             }
         }
+    }
+
+    /** {@code s} with its control characters (tab, CR, LF...) as spaces, so that one line draws as one; {@code s} itself when it has none. */
+    static String printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < ' ') {
+                char[] c = s.toCharArray();
+                for (int k = i; k < c.length; k++) {
+                    c[k] = c[k] < ' ' ? ' ' : c[k];
+                }
+                return new String(c);
+            }
+        }
+        return s;
+    }
+
+    /** Where to cut {@code s} at column {@code i}: after a surrogate pair rather than inside it. */
+    static int cut(String s, int i) {
+        return i > 0 && i < s.length() && Character.isLowSurrogate(s.charAt(i)) && Character.isHighSurrogate(s.charAt(i - 1)) ? i + 1 : i;
     }
 
     private void mark(GraphicsContext gc, int start, int end, int a, int b, double x0, double y, Color c) {
@@ -242,10 +263,15 @@ final class LogPainter {
     }
 
     private void drawChip(GraphicsContext gc, LogStream stream, double x, double y) {
-        String label = chipLabel(stream);
-        Color c = colours.stream(stream.labels().hashCode());
+        if (chipsOf != buffer) {
+            chipLabels.clear(); // a buffer's streams stay the same objects: labelled once each
+            chipsOf = buffer;
+        }
+        Chip chip = chipLabels.computeIfAbsent(stream, s -> new Chip(chipLabel(s), s.labels().hashCode()));
+        String label = chip.label();
+        Color c = colours.stream(chip.hash());
         double cw = CHIP_CHARS * smallW + 10;
-        gc.setFill(c.deriveColor(0, 1, 1, 0.22));
+        gc.setFill(colours.streamTint(chip.hash()));
         gc.fillRoundRect(x, y + 2, cw, lineH - 4, 6, 6);
         gc.setFill(c);
         gc.fillRoundRect(x, y + 2, 3, lineH - 4, 2, 2);
@@ -253,6 +279,10 @@ final class LogPainter {
         gc.setFill(colours.fg());
         gc.fillText(label, x + 6, y + (lineH - small.getSize()) / 2 - 1);
         gc.setFont(font);
+    }
+
+    /** A stream's chip: its words, and the hash that picks its colour. */
+    private record Chip(String label, int hash) {
     }
 
     /** The chip's words: the pod (or container, app, job, first label), cut to fit. */
