@@ -28,6 +28,8 @@ final class LogPainter {
 
     static final int CHIP_CHARS = 16;
     static final int MAX_WRAPPED = 400;
+    /** Characters read past the last one shown: more than the longest trace id or hit drawn across the edge. */
+    static final int EDGE_MARGIN = 256;
 
     final Font font = Font.font("monospace", 12);
     final Font small = Font.font("monospace", 10.5);
@@ -133,8 +135,9 @@ final class LogPainter {
             drawnY = new double[capacity];
         }
         int cols = columns(w);
-        // the text that can show: a screenful of wrapped lines, or up to the right edge
-        int limit = (int) Math.min(Integer.MAX_VALUE, wrap ? (long) MAX_WRAPPED * cols : (long) hcol + cols + 1);
+        // the text that can show (a screenful of wrapped lines, or up to the right edge) and a margin,
+        // so that a trace id or a search hit across the edge is still found whole
+        int limit = (int) Math.min(Integer.MAX_VALUE, (wrap ? (long) MAX_WRAPPED * cols : (long) hcol + cols + 1) + EDGE_MARGIN);
         double y = 0;
         for (int row = topRow; row < rows.count() && y < h && drawnCount < capacity; row++) {
             long id = rows.id(row);
