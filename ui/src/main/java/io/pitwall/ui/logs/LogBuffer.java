@@ -45,7 +45,8 @@ public final class LogBuffer {
 
     // per line, at physical position head + index
     private int head;
-    private int size;
+    // the counters are written under the write lock and volatile, so that one alone is read without the lock
+    private volatile int size;
     long[] addr = new long[1024];
     int[] length = new int[1024];
     long[] time = new long[1024];
@@ -55,9 +56,9 @@ public final class LogBuffer {
     private final List<LogStream> streams = new ArrayList<>();
     private final Map<LogStream, Integer> streamIds = new HashMap<>();
     private final Map<LogStream, Integer> streamSeen = new IdentityHashMap<>();
-    private long evicted;
-    private long version;
-    private long received;
+    private volatile long evicted;
+    private volatile long version;
+    private volatile long received;
 
     public LogBuffer() {
         this(DEFAULT_CAP);
@@ -274,12 +275,7 @@ public final class LogBuffer {
     // --- reading ------------------------------------------------------------------------------
 
     public int size() {
-        lock.readLock().lock();
-        try {
-            return size;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return size;
     }
 
     public int cap() {
@@ -288,32 +284,17 @@ public final class LogBuffer {
 
     /** How many lines were evicted so far: a line's id is this plus its index. */
     public long evicted() {
-        lock.readLock().lock();
-        try {
-            return evicted;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return evicted;
     }
 
     /** Bumped when a batch lands before existing lines (their ids change). */
     public long version() {
-        lock.readLock().lock();
-        try {
-            return version;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return version;
     }
 
     /** How many lines were ever given to {@link #append} (kept or since evicted). */
     public long received() {
-        lock.readLock().lock();
-        try {
-            return received;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return received;
     }
 
     /** A consistent view of the counters: size, evicted, version. */
@@ -337,6 +318,62 @@ public final class LogBuffer {
             long a = addr[i];
             return new String(chunks.get((int) (a >>> 32)), (int) a, length[i],
                     (flags[i] & UTF8) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** One line's fields, read together under one lock so that they belong to the same line; reused by its one reader. */
+    static final class Line {
+        /** The text, cut at the characters asked for (never inside a surrogate pair). */
+        String text;
+        /** The whole text's length, in chars. */
+        int length;
+        long nanos;
+        LogLevel level;
+        LogStream stream;
+    }
+
+    /**
+     * Reads the line {@code id} ({@link #evicted()} plus its index) into {@code into}, its text cut
+     * at {@code maxChars}: false when the line is not held (evicted since the id was taken).
+     */
+    boolean read(long id, int maxChars, Line into) {
+        lock.readLock().lock();
+        try {
+            long index = id - evicted;
+            if (index < 0 || index >= size) {
+                return false;
+            }
+            int i = head + (int) index;
+            long a = addr[i];
+            byte[] chunk = chunks.get((int) (a >>> 32));
+            int off = (int) a;
+            int len = length[i];
+            if (utf8(flags[i])) {
+                // chars from the bytes: one per lead byte, two for a 4-byte sequence (a surrogate pair)
+                int chars = 0;
+                int cut = len;
+                for (int k = 0; k < len; k++) {
+                    int b = chunk[off + k] & 0xFF;
+                    if ((b & 0xC0) != 0x80) {
+                        int units = b >= 0xF0 ? 2 : 1;
+                        if (cut == len && chars + units > maxChars) {
+                            cut = k;
+                        }
+                        chars += units;
+                    }
+                }
+                into.length = chars;
+                into.text = new String(chunk, off, cut, StandardCharsets.UTF_8);
+            } else {
+                into.length = len;
+                into.text = new String(chunk, off, Math.min(len, Math.max(0, maxChars)), StandardCharsets.ISO_8859_1);
+            }
+            into.nanos = time[i];
+            into.level = LogLevel.of(levelOrdinal(flags[i]));
+            into.stream = streams.get(stream[i]);
+            return true;
         } finally {
             lock.readLock().unlock();
         }

@@ -19,6 +19,13 @@ final class LogColours {
 
     private final Map<String, Label> probes = new LinkedHashMap<>();
     private final Map<String, Color> colours = new LinkedHashMap<>();
+    // derived once per theme, not per row drawn
+    private final Color[] levelTints = new Color[LogLevel.ALL.size()];
+    private final Color[] series = new Color[6];
+    private final Color[] seriesTints = new Color[6];
+    private Color selection;
+    private Color hit;
+    private Color currentHit;
 
     LogColours() {
         for (String token : TOKENS) {
@@ -43,6 +50,16 @@ final class LogColours {
             Paint p = e.getValue().getTextFill();
             colours.put(e.getKey(), p instanceof Color c ? c : Color.GRAY);
         }
+        for (LogLevel level : LogLevel.ALL) {
+            levelTints[level.ordinal()] = level(level).deriveColor(0, 1, 1, dark() ? 0.10 : 0.08);
+        }
+        for (int k = 0; k < series.length; k++) {
+            series[k] = get("-pw-series-" + k);
+            seriesTints[k] = series[k].deriveColor(0, 1, 1, 0.22);
+        }
+        selection = accent().deriveColor(0, 1, 1, 0.28);
+        hit = warn().deriveColor(0, 1, 1, 0.35);
+        currentHit = warn().deriveColor(0, 1, 1, 0.75);
     }
 
     Color get(String token) {
@@ -55,7 +72,17 @@ final class LogColours {
 
     /** A stream's chip colour: stable for the stream's labels, one of the theme's series colours. */
     Color stream(int hash) {
-        return get("-pw-series-" + Math.floorMod(hash, 6));
+        return series[Math.floorMod(hash, series.length)];
+    }
+
+    /** A stream's chip background: {@link #stream} faded. */
+    Color streamTint(int hash) {
+        return seriesTints[Math.floorMod(hash, seriesTints.length)];
+    }
+
+    /** The background of a line of {@code level} (the painter shades warnings and errors with it). */
+    Color levelTint(LogLevel level) {
+        return levelTints[level.ordinal()];
     }
 
     boolean dark() {
@@ -78,21 +105,21 @@ final class LogColours {
         return get("-pw-bg-subtle");
     }
 
-    Color border() {
-        return get("-pw-border");
-    }
-
     Color accent() {
         return get("-pw-accent");
     }
 
+    Color warn() {
+        return get("-pw-warn");
+    }
+
     /** The background of selected lines. */
     Color selection() {
-        return get("-pw-accent").deriveColor(0, 1, 1, 0.28);
+        return selection;
     }
 
     /** The background of a search hit's text; the current hit's is stronger. */
     Color hit(boolean current) {
-        return get("-pw-warn").deriveColor(0, 1, 1, current ? 0.75 : 0.35);
+        return current ? currentHit : hit;
     }
 }

@@ -71,10 +71,15 @@ public record LogFilter(String text, boolean regex, boolean caseSensitive, int l
 
     /** Where the text occurs in {@code line}, as {start, end} pairs, for highlighting what is drawn. */
     public List<int[]> spans(String line) {
-        return spans(line, !regex && caseSensitive || !hasText() ? null : pattern());
+        return spans(line, highlightPattern());
     }
 
-    /** As {@link #spans(String)}, with this filter's {@link #pattern()} compiled once by the caller. */
+    /** The pattern {@link #spans(String, Pattern)} wants, compiled once per filter: null without a text or for a plain text with case. */
+    Pattern highlightPattern() {
+        return !regex && caseSensitive || !hasText() ? null : pattern();
+    }
+
+    /** As {@link #spans(String)}, with {@link #highlightPattern()} compiled once by the caller. */
     List<int[]> spans(String line, Pattern compiled) {
         List<int[]> out = new ArrayList<>();
         if (!hasText()) {

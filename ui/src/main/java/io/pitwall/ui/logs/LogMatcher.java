@@ -222,7 +222,8 @@ public final class LogMatcher {
         b.lock.readLock().lock();
         try {
             int head = b.headLocked();
-            for (int i = head; i < head + b.sizeLocked(); i++) {
+            int end = head + b.sizeLocked();
+            for (int i = head; i < end; i++) {
                 long t = b.time[i];
                 if (t >= fromNanos && t < toNanos) {
                     counts[LogBuffer.levelOrdinal(b.flags[i])][Math.min(buckets - 1, (int) ((t - fromNanos) / width))]++;
@@ -245,9 +246,10 @@ public final class LogMatcher {
             }
             long evicted = b.evictedLocked();
             int head = b.headLocked();
+            int size = b.sizeLocked();
             for (int k = hits.lowerBound(evicted); k < hits.count(); k++) {
                 long index = hits.ids()[k] - evicted;
-                if (index >= b.sizeLocked()) {
+                if (index >= size) {
                     break;
                 }
                 long t = b.time[head + (int) index];

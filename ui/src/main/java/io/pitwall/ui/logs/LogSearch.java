@@ -17,10 +17,6 @@ final class LogSearch {
      * lines to show (null: every line; in filter mode the hits; else the lines of the kept levels).
      */
     record Found(LogBuffer buffer, LogFilter filter, boolean filterMode, Matches hits, Matches rows) {
-
-        boolean showsAll() {
-            return rows == null;
-        }
     }
 
     private final Executor background;
@@ -67,11 +63,6 @@ final class LogSearch {
                 extending = false;
             }
         });
-    }
-
-    /** Forgets any search on its way. */
-    void cancel() {
-        generation.incrementAndGet();
     }
 
     private void deliver(long mine, Found found) {

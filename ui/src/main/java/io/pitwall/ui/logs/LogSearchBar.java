@@ -117,12 +117,8 @@ public final class LogSearchBar extends HBox {
         showCount();
     }
 
-    /** Shows the view's hit count now (after a search or a step to another hit). */
-    void showCountNow() {
-        showCount();
-    }
-
-    private void showCount() {
+    /** Shows the view's hit count (after a search or a step to another hit). */
+    void showCount() {
         count.setText(view.hitText());
     }
 

@@ -10,14 +10,9 @@ import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
-import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Button;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyEvent;
@@ -29,37 +24,30 @@ import javafx.scene.layout.Region;
  * view. Click selects (Shift extends), Ctrl+C copies, Enter or a double-click pretty-prints a
  * JSON line, arrows, Page Up/Down, Home and End move; a trace id is a link. Follow mode keeps the
  * newest line in view; scrolling away pauses it and a button counts what arrived since.
- * Search and filtering run off the FX thread ({@link LogSearch}).
+ * Search and filtering run off the FX thread ({@link LogSearch}); the hits are stepped through
+ * by {@link LogHits}, the selection is a {@link LogSelection}, the keys and the mouse are
+ * {@link LogKeys} and {@link LogMouse}, the rows are drawn by {@link LogPainter}.
  */
 public final class LogView extends Region {
 
-    /** The most lines Ctrl+C copies at once. */
-    static final int COPY_MAX = 100_000;
-
     private final Canvas canvas = new Canvas();
-    private final ScrollBar vbar = new ScrollBar();
-    private final ScrollBar hbar = new ScrollBar();
-    private final Button resume = new Button();
+    private final LogScrollBars bars = new LogScrollBars(this::userScrolled, this::userScrolledColumns);
     private final LogColours colours = new LogColours();
     private final LogPainter painter = new LogPainter();
     private final LogSearch search;
     private final BooleanProperty wrap = new SimpleBooleanProperty(this, "wrap");
-    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow");
-    private final ReadOnlyLongWrapper newLines = new ReadOnlyLongWrapper(this, "newLines");
+    private final LogFollow follow = new LogFollow(this, () -> scrollTo(lastTopRow()));
+    private final LogHits hits = new LogHits();
+    private final LogSelection selection = painter.selection;
     private final Runnable pulse = this::drawIfDirty;
     private LogBuffer buffer;
     private RowMap rows;
     private LogSearch.Found found;
-    private long received;
-    private int hit = -1;
-    private long anchorId = -1;
-    private long leadId = -1;
     private boolean filterMode;
     private LogFilter filter = LogFilter.ALL;
     private Consumer<String> onTraceLink = id -> { };
     private Runnable onFound = () -> { };
     private boolean dirty = true;
-    private boolean syncing;
 
     /**
      * @param background where searches run (a same-thread executor in tests)
@@ -72,44 +60,16 @@ public final class LogView extends Region {
         canvas.setId("log-canvas");
         painter.colours = colours;
         search = new LogSearch(background, fx, this::applyFound);
-        vbar.setOrientation(Orientation.VERTICAL);
-        vbar.setId("log-vbar");
-        hbar.setId("log-hbar");
-        resume.setId("log-resume");
-        resume.getStyleClass().addAll("accent", "small");
-        resume.setVisible(false);
-        resume.setOnAction(e -> resume());
-        getChildren().addAll(canvas, vbar, hbar, resume);
+        getChildren().addAll(canvas, bars.vertical, bars.horizontal, follow.button);
         colours.probes().forEach(getChildren()::add);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        vbar.valueProperty().addListener((o, a, b) -> {
-            if (!syncing) {
-                scrollTo((int) Math.round(b.doubleValue()));
-                follow.set(follow.get() && atEnd());
-            }
-        });
-        hbar.valueProperty().addListener((o, a, b) -> {
-            if (!syncing) {
-                painter.hcol = (int) Math.round(b.doubleValue());
-                requestRedraw();
-            }
-        });
         wrap.addListener((o, a, b) -> {
             painter.wrap = b;
             requestLayout();
             requestRedraw();
-        });
-        follow.addListener((o, a, b) -> {
-            if (b) {
-                resume();
-            }
-        });
-        newLines.addListener((o, a, b) -> {
-            resume.setText(String.format("%,d new lines — resume", b.longValue()));
-            resume.setVisible(b.longValue() > 0 && !follow.get());
         });
         sceneProperty().addListener((o, was, scene) -> {
             if (was != null) {
@@ -121,33 +81,8 @@ public final class LogView extends Region {
                 Platform.runLater(this::restyle);
             }
         });
-        LogKeys keys = new LogKeys(this);
-        addEventHandler(KeyEvent.KEY_PRESSED, keys::pressed);
-        setOnMousePressed(e -> {
-            requestFocus();
-            int index = painter.indexAt(e.getY());
-            if (index >= 0 && e.isPrimaryButtonDown() && painter.linkAt(e.getX(), e.getY()) == null) {
-                selectIndex(index, e.isShiftDown());
-            }
-        });
-        setOnMouseClicked(e -> {
-            String link = painter.linkAt(e.getX(), e.getY());
-            if (link != null && e.isStillSincePress()) {
-                onTraceLink.accept(link);
-            } else if (e.getClickCount() == 2 && e.isStillSincePress()) {
-                toggleExpanded();
-            }
-        });
-        setOnMouseMoved(e -> setCursor(painter.linkAt(e.getX(), e.getY()) != null ? Cursor.HAND : Cursor.DEFAULT));
-        setOnScroll(e -> {
-            if (e.isShiftDown() || Math.abs(e.getDeltaX()) > Math.abs(e.getDeltaY())) {
-                double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
-                scrollColumns((int) Math.round(-d / painter.charW));
-            } else {
-                scrollBy((int) Math.round(-e.getDeltaY() / painter.lineH));
-            }
-            e.consume();
-        });
+        addEventHandler(KeyEvent.KEY_PRESSED, new LogKeys(this)::pressed);
+        new LogMouse(this, painter).install();
     }
 
     // --- what is shown ------------------------------------------------------------------------
@@ -156,15 +91,14 @@ public final class LogView extends Region {
     public void setBuffer(LogBuffer next) {
         buffer = next;
         painter.buffer = next;
-        received = next == null ? 0 : next.received();
-        newLines.set(0);
-        anchorId = -1;
-        leadId = -1;
+        follow.reset(next == null ? 0 : next.received());
+        selection.clear();
         painter.expandedId = -1;
-        hit = -1;
+        painter.expanded = List.of();
+        hits.clear();
         found = new LogSearch.Found(next, filter, filterMode, null, null);
         updateRows();
-        painter.topRow = follow.get() ? lastTopRow() : 0;
+        painter.topRow = follow.isOn() ? lastTopRow() : 0;
         search.run(next, filter, filterMode);
         requestRedraw();
     }
@@ -181,17 +115,12 @@ public final class LogView extends Region {
         if (buffer == null) {
             return;
         }
-        long now = buffer.received();
-        long came = now - received;
-        received = now;
-        if (!follow.get()) {
-            newLines.set(newLines.get() + came);
-        }
+        follow.arrived(buffer.received());
         updateRows();
         if (found != null && (found.hits() != null || found.rows() != null)) {
             search.extend(found);
         }
-        if (follow.get()) {
+        if (follow.isOn()) {
             painter.topRow = lastTopRow();
         }
         requestRedraw();
@@ -202,7 +131,7 @@ public final class LogView extends Region {
         filter = next;
         filterMode = filterOnly;
         painter.filter = next;
-        painter.hitPattern = next.hasText() && (next.regex() || !next.caseSensitive()) ? next.pattern() : null;
+        painter.hitPattern = next.highlightPattern();
         search.run(buffer, next, filterOnly);
         requestRedraw();
     }
@@ -216,26 +145,21 @@ public final class LogView extends Region {
             return;
         }
         boolean fresh = found == null || found.hits() == null || found.filter() != f.filter() || found.filterMode() != f.filterMode();
-        long keep = hit >= 0 && found != null && found.hits() != null && hit < found.hits().count() ? found.hits().ids()[hit] : -1;
         found = f;
         updateRows();
-        if (f.hits() == null) {
-            hit = -1;
-        } else if (fresh) {
-            // the first hit at or after what the user is looking at
-            long from = leadId >= 0 ? leadId : rows.count() > 0 ? rows.id(Math.min(painter.topRow, rows.count() - 1)) : 0;
-            hit = f.hits().count() == 0 ? -1 : Math.min(f.hits().lowerBound(from), f.hits().count() - 1);
-            if (hit >= 0) {
-                goToHit();
-            }
-        } else if (keep >= 0) {
-            hit = f.hits().lowerBound(keep);
+        if (hits.take(f.hits(), fresh, this::lookingAt)) {
+            goToHit();
         }
-        if (follow.get()) {
+        if (follow.isOn()) {
             painter.topRow = lastTopRow();
         }
         onFound.run();
         requestRedraw();
+    }
+
+    /** The id of the line the user is looking at: the one selected, else the top one. */
+    private long lookingAt() {
+        return !selection.isEmpty() ? selection.lead() : rows.count() > 0 ? rows.id(Math.min(painter.topRow, rows.count() - 1)) : 0;
     }
 
     private void updateRows() {
@@ -250,30 +174,22 @@ public final class LogView extends Region {
 
     /** How many lines the search text matched (0 without a text). */
     public int hitCount() {
-        return found == null || found.hits() == null ? 0 : found.hits().count();
+        return hits.count();
     }
 
     /** The current hit's position among the hits, from 1 (0 when there is none). */
     public int currentHit() {
-        return hit < 0 ? 0 : hit + 1;
+        return hits.position();
     }
 
     /** "12 of 3,401", "no match", or "" without a search text. */
     public String hitText() {
-        if (!filter.hasText()) {
-            return "";
-        }
-        int n = hitCount();
-        return n == 0 ? "no match" : String.format("%,d of %,d", currentHit(), n);
+        return hits.text(filter.hasText());
     }
 
     /** The line index of the current hit, or -1. */
     public int hitLine() {
-        if (hit < 0 || buffer == null) {
-            return -1;
-        }
-        long id = found.hits().ids()[hit] - rows.evicted();
-        return id < 0 || id >= buffer.size() ? -1 : (int) id;
+        return lineOf(hits.currentId());
     }
 
     public void nextHit() {
@@ -285,21 +201,18 @@ public final class LogView extends Region {
     }
 
     private void stepHit(int step) {
-        int n = hitCount();
-        if (n == 0) {
-            return;
+        if (hits.step(step)) {
+            goToHit();
+            onFound.run();
         }
-        hit = hit < 0 ? (step > 0 ? 0 : n - 1) : Math.floorMod(hit + step, n);
-        goToHit();
-        onFound.run();
     }
 
     private void goToHit() {
-        long id = found.hits().ids()[hit];
+        long id = hits.currentId();
         painter.currentHitId = id;
-        int index = (int) (id - rows.evicted());
+        long index = id - rows.evicted();
         if (index >= 0 && index < buffer.size()) {
-            select(index);
+            select((int) index);
         }
     }
 
@@ -311,23 +224,27 @@ public final class LogView extends Region {
         reveal(index);
     }
 
+    /** Selects line {@code index} of the rows shown (counted from their {@link RowMap#evicted()}). */
     void selectIndex(int index, boolean extend) {
-        long id = rows.evicted() + index;
-        if (!extend || anchorId < 0) {
-            anchorId = id;
-        }
-        leadId = id;
-        painter.selectFrom = anchorId;
-        painter.selectTo = leadId;
+        selectId(rows.evicted() + index, extend);
+    }
+
+    void selectId(long id, boolean extend) {
+        selection.select(id, extend);
         requestRedraw();
     }
 
     /** The selected line (the last one clicked or moved to), or -1. */
     public int selectedLine() {
-        if (leadId < 0 || buffer == null) {
+        return lineOf(selection.lead());
+    }
+
+    /** The index now of the line {@code id}, or -1 when it is not held. */
+    private int lineOf(long id) {
+        if (id < 0 || buffer == null) {
             return -1;
         }
-        long index = leadId - buffer.evicted();
+        long index = id - buffer.evicted();
         return index < 0 || index >= buffer.size() ? -1 : (int) index;
     }
 
@@ -336,12 +253,12 @@ public final class LogView extends Region {
         if (rows == null || rows.count() == 0) {
             return;
         }
-        int row = leadId < 0 ? painter.topRow : rows.rowOfId(leadId);
+        int row = selection.isEmpty() ? painter.topRow : rows.rowOfId(selection.lead());
         int next = Math.max(0, Math.min(rows.count() - 1, row + rowsDown));
         selectIndex(rows.index(next), extend);
         reveal(rows.index(next));
         if (rowsDown < 0) {
-            follow.set(false);
+            follow.pause();
         }
     }
 
@@ -359,19 +276,31 @@ public final class LogView extends Region {
         if (buffer == null || rows.count() == 0) {
             return;
         }
-        follow.set(false);
+        follow.pause();
         int index = buffer.firstAtOrAfter(io.pitwall.connectors.model.LogEntry.nanos(time));
         int row = Math.min(rows.count() - 1, rows.rowOf(Math.min(index, buffer.size() - 1)));
         selectIndex(rows.index(row), false);
         scrollTo(row);
     }
 
+    private void userScrolled(int row) {
+        scrollTo(row);
+        if (!atEnd()) {
+            follow.pause();
+        }
+    }
+
+    private void userScrolledColumns(int column) {
+        painter.hcol = column;
+        requestRedraw();
+    }
+
     void scrollBy(int delta) {
         if (delta < 0) {
-            follow.set(false);
+            follow.pause();
         }
         scrollTo(painter.topRow + delta);
-        if (delta > 0 && atEnd() && newLines.get() > 0) {
+        if (delta > 0 && atEnd() && follow.newLines.get() > 0) {
             resume();
         }
     }
@@ -406,46 +335,24 @@ public final class LogView extends Region {
         return Math.max(1, (int) (canvas.getHeight() / painter.lineH));
     }
 
-    /** The top row that shows the last row at the bottom: walks up from the end, through what fits only. */
+    /** The top row that shows the last row at the bottom. */
     int lastTopRow() {
-        if (rows == null || rows.count() == 0) {
-            return 0;
-        }
-        double h = Math.max(painter.lineH, canvas.getHeight());
-        int row = rows.count() - 1;
-        if (!painter.wrap && painter.expandedId < 0) {
-            return Math.max(0, rows.count() - (int) (h / painter.lineH));
-        }
-        double used = 0;
-        while (row >= 0) {
-            int index = rows.index(row);
-            used += painter.rowHeight(buffer.line(index).length(), rows.evicted() + index, canvas.getWidth());
-            if (used > h) {
-                return Math.min(rows.count() - 1, row + 1);
-            }
-            row--;
-        }
-        return 0;
+        return painter.lastTopRow(canvas.getWidth(), canvas.getHeight());
     }
 
     /** Follows the newest lines again. */
     public void resume() {
-        newLines.set(0);
-        if (!follow.get()) {
-            follow.set(true);
-            return; // the listener calls back
-        }
-        scrollTo(lastTopRow());
+        follow.resume();
     }
 
     /** When on, new lines scroll into view; scrolling up or selecting a line above pauses it. */
     public BooleanProperty followProperty() {
-        return follow;
+        return follow.on;
     }
 
     /** Lines that arrived while follow mode was paused. */
     public ReadOnlyLongProperty newLinesProperty() {
-        return newLines.getReadOnlyProperty();
+        return follow.newLines.getReadOnlyProperty();
     }
 
     public BooleanProperty wrapProperty() {
@@ -457,19 +364,11 @@ public final class LogView extends Region {
     /** Pretty-prints the selected JSON line under it, or folds it again. */
     public void toggleExpanded() {
         int index = selectedLine();
-        if (index < 0) {
-            return;
+        if (index >= 0) {
+            painter.toggleExpanded(selection.lead(), () -> buffer.line(index));
+            updateRows();
+            requestRedraw();
         }
-        if (painter.expandedId == leadId) {
-            painter.expandedId = -1;
-            painter.expanded = List.of();
-        } else {
-            List<String> json = JsonPretty.lines(buffer.line(index));
-            painter.expandedId = json.isEmpty() ? -1 : leadId;
-            painter.expanded = json;
-        }
-        updateRows();
-        requestRedraw();
     }
 
     /** The pretty-printed lines of the expanded JSON line (empty when none is). */
@@ -479,22 +378,18 @@ public final class LogView extends Region {
 
     /** Copies the selected lines (in the order shown) to the clipboard, and returns them. */
     public String copySelection() {
-        if (leadId < 0 || rows == null || rows.count() == 0) {
-            return "";
-        }
-        int a = rows.rowOfId(Math.min(anchorId, leadId));
-        int b = Math.min(rows.count() - 1, rows.rowOfId(Math.max(anchorId, leadId)));
-        if (b - a + 1 > COPY_MAX) {
-            b = a + COPY_MAX - 1;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int row = a; row <= b; row++) {
-            out.append(buffer.line(rows.index(row))).append('\n');
+        String text = selection.text(buffer, rows);
+        if (text.isEmpty()) {
+            return text;
         }
         ClipboardContent content = new ClipboardContent();
-        content.putString(out.toString());
+        content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
-        return out.toString();
+        return text;
+    }
+
+    void followTraceLink(String traceId) {
+        onTraceLink.accept(traceId);
     }
 
     /** Where a click on a trace id goes (the app opens the Traces pane). */
@@ -532,17 +427,12 @@ public final class LogView extends Region {
 
     /** The line indices the last frame drew, top to bottom. */
     public int[] drawnLines() {
-        return java.util.Arrays.copyOf(painter.drawnIndex, painter.drawnCount);
+        return painter.drawnLines();
     }
 
     /** Where the last frame drew line {@code index}'s row (its top, in the view), or -1. */
     double rowY(int index) {
-        for (int k = 0; k < painter.drawnCount; k++) {
-            if (painter.drawnIndex[k] == index) {
-                return painter.drawnY[k];
-            }
-        }
-        return -1;
+        return painter.rowY(index);
     }
 
     /** The trace ids the last frame drew as links, with where they are. */
@@ -552,24 +442,12 @@ public final class LogView extends Region {
 
     /** The middle of the first link drawn for {@code traceId}, in this view's coordinates, if the last frame drew one. */
     public java.util.Optional<javafx.geometry.Point2D> traceLinkCentre(String traceId) {
-        return painter.links.stream().filter(l -> l.id().equals(traceId)).findFirst()
-                .map(l -> new javafx.geometry.Point2D(l.x() + l.w() / 2, l.y() + l.h() / 2));
+        return painter.linkCentre(traceId);
     }
 
     private void syncBars() {
-        syncing = true;
-        int count = rows == null ? 0 : rows.count();
-        int last = lastTopRow();
-        vbar.setMin(0);
-        vbar.setMax(Math.max(0, last));
-        vbar.setVisibleAmount(Math.max(1, Math.min(count, visibleRows())));
-        vbar.setBlockIncrement(Math.max(1, visibleRows() - 1));
-        vbar.setValue(painter.topRow);
-        vbar.setDisable(last == 0);
-        hbar.setMax(Math.max(0, painter.longest - 10));
-        hbar.setVisibleAmount(Math.max(1, painter.columns(canvas.getWidth())));
-        hbar.setValue(painter.hcol);
-        syncing = false;
+        bars.sync(rowCount(), lastTopRow(), visibleRows(), painter.topRow, painter.longest, painter.columns(canvas.getWidth()),
+                painter.hcol);
     }
 
     private void restyle() {
@@ -602,22 +480,21 @@ public final class LogView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double bw = vbar.prefWidth(-1);
-        double bh = wrap.get() ? 0 : hbar.prefHeight(-1);
-        hbar.setVisible(!wrap.get());
-        vbar.resizeRelocate(w - bw, 0, bw, h - bh);
-        hbar.resizeRelocate(0, h - bh, w - bw, bh);
+        double bw = bars.vertical.prefWidth(-1);
+        double bh = wrap.get() ? 0 : bars.horizontal.prefHeight(-1);
+        bars.horizontal.setVisible(!wrap.get());
+        bars.vertical.resizeRelocate(w - bw, 0, bw, h - bh);
+        bars.horizontal.resizeRelocate(0, h - bh, w - bw, bh);
         if (canvas.getWidth() != w - bw || canvas.getHeight() != h - bh) {
             canvas.setWidth(Math.max(0, w - bw));
             canvas.setHeight(Math.max(0, h - bh));
             dirty = true;
-            if (follow.get()) {
+            if (follow.isOn()) {
                 painter.topRow = lastTopRow();
             }
             syncBars();
         }
-        resume.autosize();
-        resume.relocate((w - resume.getWidth()) / 2, h - bh - resume.getHeight() - 12);
+        follow.layout(w, h - bh);
         drawIfDirty();
     }
 }

@@ -83,7 +83,7 @@ public final class LogsView extends VBox {
             volume();
         });
         lines.setOnFound(() -> {
-            searchFound();
+            search.showCount(); // the search bar's count follows the view's hits
             volume();
         });
         histogram.widthProperty().addListener((o, a, b) -> volume());
@@ -93,11 +93,6 @@ public final class LogsView extends VBox {
         model.droppedProperty().addListener((o, a, b) -> dropped.setText(
                 b.longValue() == 0 ? "" : String.format("%,d lines dropped by the server", b.longValue())));
         showPhase();
-    }
-
-    private void searchFound() {
-        // the search bar's count follows the view's hits
-        search.showCountNow();
     }
 
     // --- what the app sets ----------------------------------------------------------------------

@@ -45,14 +45,22 @@ public final class TraceIds {
             Matcher m = p.matcher(line);
             while (m.find()) {
                 int g = m.groupCount() >= 1 && m.group(1) != null ? 1 : 0;
-                Span s = new Span(m.start(g), m.end(g), m.group(g));
-                if (out.stream().noneMatch(o -> o.start() < s.end() && s.start() < o.end())) {
-                    out.add(s);
+                if (free(out, m.start(g), m.end(g))) {
+                    out.add(new Span(m.start(g), m.end(g), m.group(g)));
                 }
             }
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    private static boolean free(List<Span> taken, int start, int end) {
+        for (Span o : taken) {
+            if (o.start() < end && start < o.end()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The id at column {@code index} of {@code line}, or null. */

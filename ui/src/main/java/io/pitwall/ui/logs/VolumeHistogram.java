@@ -129,6 +129,8 @@ public final class VolumeHistogram extends Region {
         }
         double bw = w / n;
         double plot = h - 8;
+        Color unknown = colours.muted().deriveColor(0, 1, 1, 0.6);
+        Color warn = colours.warn();
         for (int b = 0; b < n; b++) {
             double y = plot;
             for (int l = 0; l < counts.length; l++) {
@@ -137,14 +139,12 @@ public final class VolumeHistogram extends Region {
                     continue;
                 }
                 double bh = Math.max(1, plot * c / max);
-                Color colour = l == LogLevel.UNKNOWN.ordinal() ? colours.muted().deriveColor(0, 1, 1, 0.6)
-                        : colours.level(LogLevel.of(l));
-                gc.setFill(colour);
+                gc.setFill(l == LogLevel.UNKNOWN.ordinal() ? unknown : colours.level(LogLevel.of(l)));
                 gc.fillRect(b * bw + 0.5, y - bh, Math.max(1, bw - 1), bh);
                 y -= bh;
             }
             if (b < hits.length && hits[b] > 0) {
-                gc.setFill(colours.get("-pw-warn"));
+                gc.setFill(warn);
                 gc.fillRect(b * bw + 0.5, h - 5, Math.max(1, bw - 1), 4);
             }
         }

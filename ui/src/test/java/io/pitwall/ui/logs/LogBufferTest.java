@@ -179,4 +179,30 @@ class LogBufferTest {
                 at(50, CARTS, "café in köln")));
         return b;
     }
+
+    @Test
+    void aLineIsReadByIdWholeOrCutAndNotOnceEvicted() {
+        LogBuffer b = new LogBuffer(3);
+        b.append(List.of(at(10, CARTS, "zero"), at(20, ORDERS, "level=warn Grüße 😀 end"), at(30, CARTS, "two")));
+        LogBuffer.Line line = new LogBuffer.Line();
+        assertThat(b.read(1, Integer.MAX_VALUE, line)).isTrue();
+        assertThat(line.text).isEqualTo("level=warn Grüße 😀 end");
+        assertThat(line.length).isEqualTo(line.text.length());
+        assertThat(line.level).isEqualTo(LogLevel.WARN);
+        assertThat(line.nanos).isEqualTo(20);
+        assertThat(line.stream).isEqualTo(ORDERS);
+        // cut before the emoji's surrogate pair, never inside it; the length is still the whole line's
+        assertThat(b.read(1, 18, line)).isTrue();
+        assertThat(line.text).isEqualTo("level=warn Grüße ");
+        assertThat(line.length).isEqualTo("level=warn Grüße 😀 end".length());
+        assertThat(b.read(0, 2, line)).isTrue();
+        assertThat(line.text).isEqualTo("ze");
+        assertThat(line.length).isEqualTo(4);
+        b.append(List.of(at(40, CARTS, "three")));
+        // id 0 was evicted: its index 0 is now another line, its id is gone
+        assertThat(b.read(0, 99, line)).isFalse();
+        assertThat(b.read(3, 99, line)).isTrue();
+        assertThat(line.text).isEqualTo("three");
+        assertThat(b.read(4, 99, line)).isFalse();
+    }
 }
