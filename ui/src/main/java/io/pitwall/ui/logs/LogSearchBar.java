@@ -18,7 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * Search over every line loaded: plain or a regular expression, with or without case; Enter and
  * Shift+Enter go to the next and previous hit ("12 of 3,401"); Filter shows only matching lines;
- * the level toggles keep or hide levels. Each keystroke searches anew (the previous search stops).
+ * the Levels menu keeps or hides levels (and says how many are shown). Each keystroke searches
+ * anew (the previous search stops). It fits a narrow pane: only the search field gives way.
  */
 public final class LogSearchBar extends HBox {
 
@@ -30,7 +31,8 @@ public final class LogSearchBar extends HBox {
     private final Button previous = new Button();
     private final Button next = new Button();
     private final Label count = new Label();
-    private final Map<LogLevel, ToggleButton> levels = new EnumMap<>(LogLevel.class);
+    private final Map<LogLevel, javafx.scene.control.CheckMenuItem> levels = new EnumMap<>(LogLevel.class);
+    private final javafx.scene.control.MenuButton levelMenu = new javafx.scene.control.MenuButton();
 
     public LogSearchBar(LogView view) {
         super(4);
@@ -41,6 +43,7 @@ public final class LogSearchBar extends HBox {
         field.setId("log-search-field");
         field.setPromptText("Search the lines loaded (Enter: next, Shift+Enter: previous)");
         field.getStyleClass().add("pw-mono");
+        field.setMinWidth(140);
         HBox.setHgrow(field, Priority.ALWAYS);
         regex.setId("log-search-regex");
         regex.setTooltip(new Tooltip("Regular expression"));
@@ -55,24 +58,27 @@ public final class LogSearchBar extends HBox {
         next.setGraphic(new FontIcon("mdi2c-chevron-down"));
         next.setTooltip(new Tooltip("Next hit (Enter)"));
         count.setId("log-search-count");
-        count.setMinWidth(110);
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         count.getStyleClass().add("text-muted");
-        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {regex, matchCase, filterOnly, previous, next}) {
+        levelMenu.setId("log-levels");
+        levelMenu.setTooltip(new Tooltip("Which levels to show"));
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {regex, matchCase, filterOnly, previous, next,
+                levelMenu}) {
             b.getStyleClass().add("small");
             b.setFocusTraversable(false);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        getChildren().addAll(field, regex, matchCase, previous, next, count, filterOnly);
+        getChildren().addAll(field, regex, matchCase, previous, next, count, filterOnly, levelMenu);
         for (LogLevel level : LogLevel.values()) {
-            ToggleButton t = new ToggleButton(level == LogLevel.UNKNOWN ? "other" : level.tag().toLowerCase(java.util.Locale.ROOT));
-            t.setId("log-level-" + level.name());
-            t.getStyleClass().add("small");
-            t.setSelected(true);
-            t.setFocusTraversable(false);
-            t.setTooltip(new Tooltip("Show " + (level == LogLevel.UNKNOWN ? "lines without a level" : level.tag() + " lines")));
-            t.selectedProperty().addListener((o, a, b) -> apply());
-            levels.put(level, t);
-            getChildren().add(t);
+            javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(
+                    level == LogLevel.UNKNOWN ? "lines without a level" : level.tag().toLowerCase(java.util.Locale.ROOT));
+            item.setId("log-level-" + level.name());
+            item.setSelected(true);
+            item.selectedProperty().addListener((o, a, b) -> apply());
+            levels.put(level, item);
+            levelMenu.getItems().add(item);
         }
+        showLevels();
         field.textProperty().addListener((o, a, b) -> apply());
         regex.selectedProperty().addListener((o, a, b) -> apply());
         matchCase.selectedProperty().addListener((o, a, b) -> apply());
@@ -95,9 +101,16 @@ public final class LogSearchBar extends HBox {
         });
     }
 
+    /** "Levels" when all show, else how many of them do. */
+    private void showLevels() {
+        long shown = levels.values().stream().filter(javafx.scene.control.CheckMenuItem::isSelected).count();
+        levelMenu.setText(shown == levels.size() ? "Levels" : "Levels " + shown + "/" + levels.size());
+    }
+
     private void apply() {
+        showLevels();
         int mask = 0;
-        for (Map.Entry<LogLevel, ToggleButton> e : levels.entrySet()) {
+        for (Map.Entry<LogLevel, javafx.scene.control.CheckMenuItem> e : levels.entrySet()) {
             if (e.getValue().isSelected()) {
                 mask |= e.getKey().bit();
             }
@@ -138,7 +151,8 @@ public final class LogSearchBar extends HBox {
         return filterOnly;
     }
 
-    public ToggleButton levelToggle(LogLevel level) {
+    /** The menu item that shows or hides {@code level}. */
+    public javafx.scene.control.CheckMenuItem levelToggle(LogLevel level) {
         return levels.get(level);
     }
 

@@ -117,6 +117,14 @@ class LogsViewTest {
             }
         });
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#log-levels").queryLabeled().getText()).isEqualTo("Levels 3/7");
+        // as a user does it: the menu, then a level
+        robot.clickOn("#log-levels");
+        robot.clickOn("fatal");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pane.searchBar().levelToggle(LogLevel.FATAL).isSelected()).isFalse();
+        assertThat(robot.lookup("#log-levels").queryLabeled().getText()).isEqualTo("Levels 2/7");
+        robot.interact(() -> pane.searchBar().levelToggle(LogLevel.FATAL).setSelected(true));
         long warnOrWorse = FakeLogs.mixed(LINES).stream().filter(e -> LevelDetector.detect(e.line()).ordinal() >= LogLevel.WARN.ordinal())
                 .count();
         assertThat(fx(view::rowCount)).isEqualTo((int) warnOrWorse);
