@@ -66,6 +66,13 @@ public final class LogsView extends VBox {
         follow.setTooltip(new Tooltip("Keep the newest line in view"));
         wrap.selectedProperty().bindBidirectional(lines.wrapProperty());
         follow.selectedProperty().bindBidirectional(lines.followProperty());
+        // a narrow pane cuts the title, never the buttons
+        wrap.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        title.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        title.setTooltip(new Tooltip());
+        title.getTooltip().textProperty().bind(title.textProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(8, title, grow, dropped, tailState, wrap, follow);
