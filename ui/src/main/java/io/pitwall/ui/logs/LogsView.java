@@ -94,6 +94,7 @@ public final class LogsView extends VBox {
             volume();
         });
         histogram.widthProperty().addListener((o, a, b) -> volume());
+        histogram.setOnTimeClicked(lines::jumpTo);
         model.phaseProperty().addListener((o, a, b) -> showPhase());
         model.messageProperty().addListener((o, a, b) -> showPhase());
         model.tailStateProperty().addListener((o, a, b) -> tailState.setText(b));

@@ -27,6 +27,7 @@ public final class VolumeHistogram extends Region {
     private double dragFrom = -1;
     private double dragTo = -1;
     private Consumer<TimeRange> onRange = r -> { };
+    private Consumer<java.time.Instant> onTime = t -> { };
     private long frames;
 
     public VolumeHistogram() {
@@ -59,6 +60,8 @@ public final class VolumeHistogram extends Region {
             draw();
             if (b - a >= 3 && to > from) {
                 onRange.accept(new TimeRange(instant(a), instant(b)));
+            } else if (to > from && e.getX() >= 0 && e.getX() <= getWidth()) {
+                onTime.accept(instant(e.getX())); // a click: that moment's lines
             }
         });
     }
@@ -71,6 +74,11 @@ public final class VolumeHistogram extends Region {
     /** Where a drag's range goes. */
     public void setOnRangeSelected(Consumer<TimeRange> action) {
         onRange = action == null ? r -> { } : action;
+    }
+
+    /** Where a click (not a drag) goes: the lines jump to that moment. */
+    public void setOnTimeClicked(Consumer<java.time.Instant> action) {
+        onTime = action == null ? t -> { } : action;
     }
 
     /** The counts per level and bucket over {@code [fromNanos, toNanos)}, and hits per bucket (or none). */

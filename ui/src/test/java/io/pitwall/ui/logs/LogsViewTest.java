@@ -270,6 +270,18 @@ class LogsViewTest {
     }
 
     @Test
+    void clickingTheHistogramJumpsToThatMoment() {
+        load();
+        VolumeHistogram h = pane.histogram();
+        javafx.geometry.Bounds b = fx(() -> h.localToScreen(h.getBoundsInLocal()));
+        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.5, b.getMinY() + 20));
+        WaitForAsyncUtils.waitForFxEvents();
+        // half way into the two hours (the lines cover the first 83 minutes), give or take a pixel's worth
+        java.time.Instant at = java.time.Instant.ofEpochSecond(0, fx(() -> view.buffer().timeNanos(view.selectedLine())));
+        assertThat(Duration.between(RANGE.from(), at).toMinutes()).isBetween(58L, 62L);
+    }
+
+    @Test
     void emptyStatesAndFailuresSayWhat() {
         assertThat(fx(() -> pane.emptyState().titleText())).isEqualTo("Nothing selected");
         logs.answer = java.util.concurrent.CompletableFuture.failedFuture(
