@@ -28,15 +28,17 @@ final class LogsPanes {
     private final TimeRangeModel time;
     private final WorkspaceEvents bus;
     private final Supplier<Optional<String>> namespace;
+    private final Supplier<Session> session;
     private final PaneContent pane;
     private final Executor background;
     private LogsView view;
     private LogsSource shown;
     private TimeRange asked;
 
-    LogsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Optional<String>> namespace, PaneContent pane,
-              Executor background) {
+    LogsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
+              PaneContent pane, Executor background) {
         this.time = time;
+        this.session = session;
         this.bus = bus;
         this.namespace = namespace;
         this.pane = pane;
@@ -78,7 +80,7 @@ final class LogsPanes {
         view.setOnRangeSelected(time::setAbsolute);
         asked = time.range();
         view.model().setRange(asked);
-        view.model().setScope(scope(bus.selection(), namespace.get()));
+        setScope(scope(bus.selection(), namespace.get()));
         view.setLive(time.isLive());
         pane.setView(view);
     }
@@ -100,9 +102,35 @@ final class LogsPanes {
     private void scopeChanged() {
         if (view != null) {
             LogScope next = scope(bus.selection(), namespace.get());
-            if (!view.model().scope().equals(Optional.of(next))) {
-                view.model().setScope(next);
+            // a container chosen of the selected pod stays chosen while the pod is
+            boolean samePod = next instanceof LogScope.Pod p && view.model().scope()
+                    .filter(s -> s instanceof LogScope.Container c && c.pod().equals(p.ref())).isPresent();
+            if (!samePod && !view.model().scope().equals(Optional.of(next))) {
+                setScope(next);
             }
+        }
+    }
+
+    /** Reads {@code next}; a pod's logs offer its containers, each also before its last restart. */
+    private void setScope(LogScope next) {
+        view.model().setScope(next);
+        java.util.List<LogScope> choices = new java.util.ArrayList<>();
+        KubeRef pod = next instanceof LogScope.Pod p ? p.ref() : next instanceof LogScope.Container c ? c.pod() : null;
+        if (pod != null) {
+            choices.add(new LogScope.Pod(pod));
+            session.get().clusterState().flatMap(state -> state.pods().stream()
+                    .filter(p -> p.namespace().equals(pod.namespace()) && p.name().equals(pod.name())).findFirst())
+                    .ifPresent(p -> p.containers().forEach(c -> {
+                        choices.add(new LogScope.Container(pod, c.name(), false));
+                        choices.add(new LogScope.Container(pod, c.name(), true));
+                    }));
+        }
+        view.setScopeChoices(choices, next, this::chosen);
+    }
+
+    private void chosen(LogScope scope) {
+        if (view != null) {
+            view.model().setScope(scope);
         }
     }
 

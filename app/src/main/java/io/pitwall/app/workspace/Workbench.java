@@ -96,7 +96,7 @@ public final class Workbench {
                 topBar::setNamespaces);
         this.metricsPanes = new MetricsPanes(time, clock, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
-        this.logsPanes = new LogsPanes(time, bus, () -> topBar.namespaceProperty().get(), panes.get(PaneId.LOGS), background);
+        this.logsPanes = new LogsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(), panes.get(PaneId.LOGS), background);
         // firing alerts mark the objects they name
         metricsPanes.setOnAlerts(alerts -> clusterPanes.topologyView().setBadges(AlertBadges.of(alerts)));
         this.endpoints = new EndpointsEditor(this, files.endpoints(), background);

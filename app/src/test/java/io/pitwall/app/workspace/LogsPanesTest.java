@@ -201,4 +201,31 @@ class LogsPanesTest {
         assertThat(logs.tailsClosed).containsOnly(true);
         assertThat(bench.logsView().orElseThrow()).isNotSameAs(view);
     }
+
+    @Test
+    void aPodsLogsOfferItsContainersEachAlsoBeforeItsLastRestart() throws Exception {
+        Workbench bench = TestWorkbench.open(config, Kubeconfigs.merge(List.of()));
+        robot.interact(bench::openDemo);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench.session().info().title().equals("demo-incident.pitwall")
+                && bench.logsView().isPresent() && !bench.alertsView().shown().isEmpty());
+        KubeRef pod = bench.alertsView().shown().getFirst().target().orElseThrow();
+        robot.interact(() -> bench.bus().publish(new WorkspaceEvent.Selected(io.pitwall.ui.workspace.PaneId.TOPOLOGY, pod)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench.logsView().get().model().phaseProperty().get() == LogsViewModel.Phase.LINES);
+        LogsView view = bench.logsView().orElseThrow();
+        assertThat(view.scopeChoices()).containsExactly(new LogScope.Pod(pod), new LogScope.Container(pod, "carts", false),
+                new LogScope.Container(pod, "carts", true));
+        // as a user: the chooser, then the container before its last restart
+        robot.clickOn("#logs-container");
+        robot.clickOn("carts (before its last restart)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.model().scope()).contains(new LogScope.Container(pod, "carts", true));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.messageText().contains("do not tell a container's instances apart"));
+        // the same pod selected again keeps the choice; another object drops it
+        robot.interact(() -> bench.bus().publish(new WorkspaceEvent.Selected(io.pitwall.ui.workspace.PaneId.TIMELINE, pod)));
+        assertThat(view.model().scope()).contains(new LogScope.Container(pod, "carts", true));
+        KubeRef deployment = new KubeRef("Deployment", pod.namespace(), "orders");
+        robot.interact(() -> bench.bus().publish(new WorkspaceEvent.Selected(io.pitwall.ui.workspace.PaneId.TOPOLOGY, deployment)));
+        assertThat(view.model().scope()).contains(new LogScope.Workload(deployment));
+        assertThat(view.scopeChoices()).isEmpty();
+    }
 }

@@ -110,7 +110,11 @@ public final class CapturedLogs implements LogsSource {
                 }
             }
         }
-        return CompletableFuture.completedFuture(new LogResult(q, out, Optional.empty(), limited, List.of()));
+        List<String> warnings = q.scope() instanceof LogScope.Container c && c.previous()
+                ? List.of("Captured lines do not tell a container's instances apart: these are all of " + c.container()
+                        + "'s lines in the range; the restarts are where they stop and start again.")
+                : List.of();
+        return CompletableFuture.completedFuture(new LogResult(q, out, Optional.empty(), limited, warnings));
     }
 
     /** The lines of {@code scope}: its stream labels in the shipper's names. */

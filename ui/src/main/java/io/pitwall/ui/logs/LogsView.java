@@ -28,6 +28,7 @@ public final class LogsView extends VBox {
     private final Label tailState = new Label();
     private final Label dropped = new Label();
     private final Label message = new Label();
+    private final ScopeChooser containers = new ScopeChooser();
     private final ToggleButton wrap = new ToggleButton("Wrap");
     private final ToggleButton follow = new ToggleButton("Follow");
     private final LogView lines;
@@ -75,7 +76,7 @@ public final class LogsView extends VBox {
         title.getTooltip().textProperty().bind(title.textProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(8, title, grow, dropped, tailState, wrap, follow);
+        HBox header = new HBox(8, title, grow, dropped, tailState, containers, wrap, follow);
         header.setAlignment(Pos.CENTER_LEFT);
         StackPane body = new StackPane(lines, empty);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -114,6 +115,22 @@ public final class LogsView extends VBox {
     /** Where a click on a trace id goes (the app opens the Traces pane on it). */
     public void setOnTraceLink(Consumer<String> action) {
         lines.setOnTraceLink(action);
+    }
+
+    /**
+     * Offers a choice among {@code choices} (a pod's containers: all, each, each before its last
+     * restart) with {@code current} chosen; {@code action} hears what the user picks. Fewer than
+     * two choices hide the control.
+     */
+    public void setScopeChoices(java.util.List<io.pitwall.connectors.logs.LogScope> choices,
+                                io.pitwall.connectors.logs.LogScope current,
+                                Consumer<io.pitwall.connectors.logs.LogScope> action) {
+        containers.show(choices, current, action);
+    }
+
+    /** The container choice offered (for tests): empty when hidden. */
+    public java.util.List<io.pitwall.connectors.logs.LogScope> scopeChoices() {
+        return containers.isVisible() ? java.util.List.copyOf(containers.getItems()) : java.util.List.of();
     }
 
     /** Where a drag across the histogram goes (the app sets the shared time range). */
