@@ -324,6 +324,25 @@ class KubeLogsFollowTest {
     }
 
     @Test
+    void aPodGoneStopsTheTailOnceEveryContainerHasStopped() throws Exception {
+        String gone = "{\"kind\":\"Status\",\"status\":\"Failure\",\"message\":\"pods \\\"" + POD
+                + "\\\" not found\",\"reason\":\"NotFound\",\"code\":404}";
+        api.answer("carts", 404, gone);
+        api.answer("istio-proxy", 404, gone);
+        logs.tail(query(new LogScope.Pod(POD_REF)), recorder);
+        LogTail.TailState last = recorder.nextState();
+        while (!(last instanceof LogTail.TailState.Stopped)) {
+            assertThat(last).as("while one container still stands").isInstanceOf(LogTail.TailState.Reconnecting.class);
+            last = recorder.nextState();
+        }
+        assertThat(((LogTail.TailState.Stopped) last).reason()).isEqualTo("pod shop/" + POD + " container carts was not"
+                + " found: pods \"" + POD + "\" not found; pod shop/" + POD + " container istio-proxy was not found: pods \""
+                + POD + "\" not found");
+        assertThat(scheduler.getQueue()).as("no reconnect pending").isEmpty();
+        assertThat(api.requests).hasSize(2).allSatisfy(r -> assertThat(r.getMethod()).isEqualTo("GET"));
+    }
+
+    @Test
     void aServerErrorIsRetriedUntilTheFollowOpens() throws Exception {
         api.answer("carts", 500, "{\"kind\":\"Status\",\"message\":\"dial tcp: lookup node-1: no such host\",\"code\":500}");
         logs.tail(query(new LogScope.Container(POD_REF, "carts", false)), recorder);
