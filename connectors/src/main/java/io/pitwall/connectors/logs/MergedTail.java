@@ -8,7 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Several tails (one per container) as one: their lines reach the listener one call at a time;
- * the state is Connected while every member is, else the first member's trouble, named.
+ * the state is Connected while every member is, Stopped once every member has stopped (each one's
+ * reason), else the first member's trouble, named.
  */
 final class MergedTail implements LogTail {
 
@@ -67,14 +68,16 @@ final class MergedTail implements LogTail {
     }
 
     private void report() {
-        TailState s = new TailState.Connected();
-        if (states.size() < size) {
-            s = null; // not every member has connected yet
+        TailState s = states.size() < size ? null : new TailState.Connected(); // null: not every member has connected yet
+        if (s != null && states.values().stream().allMatch(TailState.Stopped.class::isInstance)) {
+            // nothing is left to follow or to retry: stopped, with each member's reason (they name their container)
+            tell(new TailState.Stopped(String.join("; ", new java.util.TreeMap<>(states).values().stream()
+                    .map(st -> ((TailState.Stopped) st).reason()).toList())));
+            return;
         }
         for (Map.Entry<String, TailState> e : states.entrySet()) {
             switch (e.getValue()) {
                 case TailState.Reconnecting r -> s = new TailState.Reconnecting(e.getKey() + ": " + r.reason(), r.retryInMillis());
-                case TailState.Stopped st when size == 1 -> s = st;
                 case TailState.Stopped st -> {
                     if (s == null || s instanceof TailState.Connected) {
                         s = new TailState.Reconnecting(e.getKey() + " stopped: " + st.reason(), 0);
@@ -84,7 +87,13 @@ final class MergedTail implements LogTail {
                 }
             }
         }
-        if (s != null && !s.equals(reported)) {
+        if (s != null) {
+            tell(s);
+        }
+    }
+
+    private void tell(TailState s) {
+        if (!s.equals(reported)) {
             reported = s;
             listener.state(s);
         }
