@@ -244,7 +244,7 @@ final class AuthEditor {
             return Optional.empty();
         }
         try {
-            return Optional.of(Path.of(t.startsWith("~/") ? System.getProperty("user.home") + t.substring(1) : t));
+            return Optional.of(Path.of(t.startsWith("~/") ? Checks.home() + t.substring(1) : t));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }

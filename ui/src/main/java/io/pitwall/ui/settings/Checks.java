@@ -97,6 +97,15 @@ final class Checks {
                 : Optional.of("Write a duration as Prometheus does: 15s, 1m, 1m30s.");
     }
 
+    /**
+     * The user's home as the shell sees it ({@code $HOME} when set, as the app's folders do), for
+     * {@code ~/} in typed paths and where a file chooser starts.
+     */
+    static String home() {
+        String env = System.getenv("HOME");
+        return env != null && !env.isBlank() ? env : System.getProperty("user.home");
+    }
+
     private static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }

@@ -55,8 +55,8 @@ public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<St
         chooser.setTitle(title);
         try {
             Path typed = current.isBlank() ? null : Path.of(current.startsWith("~/")
-                    ? System.getProperty("user.home") + current.substring(1) : current);
-            java.io.File folder = typed == null ? new java.io.File(System.getProperty("user.home"))
+                    ? Checks.home() + current.substring(1) : current);
+            java.io.File folder = typed == null ? new java.io.File(Checks.home())
                     : typed.getParent() == null ? null : typed.getParent().toFile();
             if (folder != null && folder.isDirectory()) {
                 chooser.setInitialDirectory(folder);
