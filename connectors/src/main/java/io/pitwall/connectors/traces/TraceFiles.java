@@ -71,6 +71,10 @@ public final class TraceFiles {
         } catch (StreamConstraintsException e) {
             throw new TraceFileException("The JSON goes beyond what can be read: " + e.getOriginalMessage(), e);
         } catch (JsonParseException e) {
+            if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+                throw new TraceFileException("The file ends in the middle of its JSON (line " + e.getLocation().getLineNr()
+                        + "): it looks truncated.", e);
+            }
             throw new TraceFileException("This is not a trace file: it is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
                     + firstLine(e.getOriginalMessage()) + ").", e);
@@ -159,7 +163,7 @@ public final class TraceFiles {
                 continue;
             }
             if (t != JsonToken.START_OBJECT) {
-                throw notTraces("a list of " + t.asString() + " values");
+                throw notTraces("a list of " + (t.isNumeric() ? "number" : t == JsonToken.VALUE_STRING ? "text" : "other") + " values");
             }
             JaegerJson.TraceReader reader = new JaegerJson.TraceReader();
             ObjectNode other = MAPPER.createObjectNode();
