@@ -289,7 +289,7 @@ public final class Trace {
                 Collections.unmodifiableList(refs));
     }
 
-    /** The spans with this id, in source order (more than one when ids are duplicated). */
+    /** The spans with this id, in source order (more than one when ids are duplicated); a scan of all spans. */
     public int[] indexOf(String spanId) {
         return java.util.stream.IntStream.range(0, count).filter(i -> spanIds[i].equals(spanId)).toArray();
     }

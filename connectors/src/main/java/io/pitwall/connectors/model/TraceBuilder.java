@@ -47,6 +47,7 @@ public final class TraceBuilder {
     final KeyValues.Builder processTags = new KeyValues.Builder();
 
     private boolean open;
+    private boolean built;
 
     public TraceBuilder(String traceId) {
         this.traceId = Objects.requireNonNull(traceId, "traceId");
@@ -227,11 +228,15 @@ public final class TraceBuilder {
         open = false;
     }
 
-    /** The trace of the spans ended so far: its tree, depths and problems worked out. */
+    /** The trace of the spans ended so far: its tree, depths and problems worked out. Once only. */
     public Trace build() {
         if (open) {
             throw new IllegalStateException("a span is still open");
         }
+        if (built) {
+            throw new IllegalStateException("already built");
+        }
+        built = true;
         return new Trace(this);
     }
 }
