@@ -3,7 +3,6 @@ package io.pitwall.connectors.logs;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pitwall.connectors.prometheus.EndpointTarget;
 import io.pitwall.connectors.prometheus.LokiEndpoint;
 import java.util.ArrayList;
@@ -48,23 +47,7 @@ public final class LokiDiscovery {
 
     /** Lists the cluster's Services and ranks the candidates. Blocking: call it off the FX thread. */
     public static List<Candidate> find(KubernetesClient client) {
-        List<Service> services;
-        try {
-            services = client.services().inAnyNamespace().list().getItems();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 403) {
-                throw e;
-            }
-            services = new ArrayList<>();
-            for (String ns : USUAL_NAMESPACES) {
-                try {
-                    services.addAll(client.services().inNamespace(ns).list().getItems());
-                } catch (KubernetesClientException denied) {
-                    // a namespace this context may not read
-                }
-            }
-        }
-        return candidates(services);
+        return candidates(io.pitwall.connectors.kube.ServiceLists.readable(client, USUAL_NAMESPACES));
     }
 
     /** The candidates among {@code services}, most likely first. */

@@ -3,8 +3,6 @@ package io.pitwall.connectors.prometheus;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,23 +95,7 @@ public final class PrometheusDiscovery {
 
     /** Lists the cluster's Services and ranks the candidates. Blocking: call it off the FX thread. */
     public static List<Candidate> find(KubernetesClient client) {
-        List<Service> services;
-        try {
-            services = client.services().inAnyNamespace().list().getItems();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 403) {
-                throw e;
-            }
-            services = new ArrayList<>();
-            for (String ns : USUAL_NAMESPACES) {
-                try {
-                    services.addAll(client.services().inNamespace(ns).list().getItems());
-                } catch (KubernetesClientException denied) {
-                    // a namespace this context may not read
-                }
-            }
-        }
-        return candidates(services);
+        return candidates(io.pitwall.connectors.kube.ServiceLists.readable(client, USUAL_NAMESPACES));
     }
 
     /** The candidates among {@code services}, most likely first. */

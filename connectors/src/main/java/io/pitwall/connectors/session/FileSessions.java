@@ -79,22 +79,25 @@ public final class FileSessions {
     private static Session logsSession(String name, io.pitwall.connectors.logs.CapturedLogs logs, String what) {
         io.pitwall.connectors.model.TimeRange range = logs.extent().orElse(
                 io.pitwall.connectors.model.TimeRange.ending(Instant.now(), java.time.Duration.ofHours(1)));
-        return new LogsFileSession(name, range, logs, what + ", " + logs.entries().size() + " lines");
+        return new SignalFileSession(name, range, Signal.LOGS, what + ", " + logs.entries().size() + " lines", null, logs);
     }
 
-    /** Log lines from a file: the logs signal only, offline. */
-    private static final class LogsFileSession implements Session {
+    /** A file that holds one signal (a Prometheus response's series, or log lines), offline. */
+    private static final class SignalFileSession implements Session {
         private final SessionInfo info;
-        private final io.pitwall.connectors.logs.CapturedLogs logs;
         private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
+        private final io.pitwall.connectors.metrics.MetricsSource metrics;
+        private final io.pitwall.connectors.logs.LogsSource logs;
 
-        LogsFileSession(String name, io.pitwall.connectors.model.TimeRange range,
-                        io.pitwall.connectors.logs.CapturedLogs logs, String contents) {
+        /** One of {@code metrics} and {@code logs} is the file's; {@code contents} says what it holds. */
+        SignalFileSession(String name, io.pitwall.connectors.model.TimeRange range, Signal signal, String contents,
+                          io.pitwall.connectors.metrics.MetricsSource metrics, io.pitwall.connectors.logs.LogsSource logs) {
+            this.metrics = metrics;
             this.logs = logs;
             this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
                     Optional.of(range), List.of());
             for (Signal s : Signal.values()) {
-                states.put(s, new SourceState.Offline(name, s == Signal.LOGS, s == Signal.LOGS ? contents : ""));
+                states.put(s, new SourceState.Offline(name, s == signal, s == signal ? contents : ""));
             }
         }
 
@@ -109,8 +112,13 @@ public final class FileSessions {
         }
 
         @Override
+        public Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
+            return Optional.ofNullable(metrics);
+        }
+
+        @Override
         public Optional<io.pitwall.connectors.logs.LogsSource> logs() {
-            return Optional.of(logs);
+            return Optional.ofNullable(logs);
         }
 
         @Override
@@ -146,7 +154,8 @@ public final class FileSessions {
                 io.pitwall.connectors.prometheus.CapturedMetrics.guessStep(series), series, e.warnings());
         var metrics = new io.pitwall.connectors.prometheus.CapturedMetrics(List.of(result), List.of(), List.of(), name);
         long points = result.points();
-        return Optional.of(new MetricsFileSession(name, range, metrics, series.size() + " series, " + points + " points"));
+        return Optional.of(new SignalFileSession(name, range, Signal.METRICS, series.size() + " series, " + points + " points",
+                metrics, null));
     }
 
     private static Session kubectlJson(Path file) throws IOException {
@@ -171,44 +180,6 @@ public final class FileSessions {
         }
         ClusterState state = ClusterStates.from(objects, Map.of(), Set.of(), Set.of(), Instant.now());
         return new ObjectsSession(name, state, new ClusterObjects(objects));
-    }
-
-
-    /** A Prometheus response from a file: the metrics signal only, offline. */
-    private static final class MetricsFileSession implements Session {
-        private final SessionInfo info;
-        private final io.pitwall.connectors.prometheus.CapturedMetrics metrics;
-        private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
-
-        MetricsFileSession(String name, io.pitwall.connectors.model.TimeRange range,
-                           io.pitwall.connectors.prometheus.CapturedMetrics metrics, String contents) {
-            this.metrics = metrics;
-            this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
-                    Optional.of(range), List.of());
-            for (Signal s : Signal.values()) {
-                states.put(s, new SourceState.Offline(name, s == Signal.METRICS, s == Signal.METRICS ? contents : ""));
-            }
-        }
-
-        @Override
-        public SessionInfo info() {
-            return info;
-        }
-
-        @Override
-        public Map<Signal, SourceState> states() {
-            return Map.copyOf(states);
-        }
-
-        @Override
-        public Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
-            return Optional.of(metrics);
-        }
-
-        @Override
-        public void close() {
-            // nothing held
-        }
     }
 
     /** Kubernetes objects from a file: the cluster signal only, offline. */

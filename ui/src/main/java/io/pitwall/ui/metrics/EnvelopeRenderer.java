@@ -105,10 +105,17 @@ final class EnvelopeRenderer extends AbstractRendererXY<EnvelopeRenderer> {
         }
     }
 
+    /** One line alone, stroked (render() above draws them all in one pass: one buffer, one blit). */
     @Override
     protected void render(GraphicsContext gc, DataSet dataSet, DataSetNode style) {
-        // render() above draws every line in one pass (one buffer, one blit)
-        throw new UnsupportedOperationException("drawn all at once by render()");
+        int n = dataSet.getDataCount();
+        double[] xs = dataSet.getValues(DataSet.DIM_X);
+        double ax = (xAxis.getDisplayPosition(xMax) - xAxis.getDisplayPosition(xMin)) / (xMax - xMin);
+        double ay = (yAxis.getDisplayPosition(yAxis.getMax()) - yAxis.getDisplayPosition(yAxis.getMin()))
+                / (yAxis.getMax() - yAxis.getMin());
+        stroke(gc, style, xs, dataSet.getValues(DataSet.DIM_Y), Math.max(0, firstAtOrAfter(xs, n, xMin) - 1),
+                Math.min(n, firstAtOrAfter(xs, n, xMax) + 1), ax, xAxis.getDisplayPosition(xMin) - ax * xMin, ay,
+                yAxis.getDisplayPosition(yAxis.getMin()) - ay * yAxis.getMin());
     }
 
     /** How many frames drew at least one line as its envelope (for tests). */
