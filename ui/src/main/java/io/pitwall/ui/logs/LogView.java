@@ -11,7 +11,6 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -71,16 +70,7 @@ public final class LogView extends Region {
             requestLayout();
             requestRedraw();
         });
-        sceneProperty().addListener((o, was, scene) -> {
-            if (was != null) {
-                was.removePostLayoutPulseListener(pulse);
-            }
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(pulse);
-                scene.getStylesheets().addListener((ListChangeListener<String>) c -> Platform.runLater(this::restyle));
-                Platform.runLater(this::restyle);
-            }
-        });
+        io.pitwall.ui.fx.SceneHooks.install(this, pulse, this::restyle);
         addEventHandler(KeyEvent.KEY_PRESSED, new LogKeys(this)::pressed);
         new LogMouse(this, painter).install();
     }

@@ -38,12 +38,7 @@ public final class VolumeHistogram extends Region {
         setMaxHeight(HEIGHT);
         getChildren().add(canvas);
         colours.probes().forEach(getChildren()::add);
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
-                scene.getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c -> Platform.runLater(this::restyle));
-                Platform.runLater(this::restyle);
-            }
-        });
+        io.pitwall.ui.fx.SceneHooks.install(this, null, this::restyle);
         setOnMousePressed(e -> {
             dragFrom = e.getX();
             dragTo = e.getX();

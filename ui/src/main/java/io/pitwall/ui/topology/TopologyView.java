@@ -9,7 +9,6 @@ import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -70,16 +69,7 @@ public final class TopologyView extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         minimap.setOnNavigate(this::centreOn);
-        sceneProperty().addListener((o, was, scene) -> {
-            if (was != null) {
-                was.removePostLayoutPulseListener(pulse);
-            }
-            if (scene != null) {
-                scene.addPostLayoutPulseListener(pulse);
-                scene.getStylesheets().addListener((ListChangeListener<String>) c -> Platform.runLater(this::restyle));
-                Platform.runLater(this::restyle);
-            }
-        });
+        io.pitwall.ui.fx.SceneHooks.install(this, pulse, this::restyle);
         selected.addListener((o, was, now) -> {
             updateHighlight();
             requestRedraw();
