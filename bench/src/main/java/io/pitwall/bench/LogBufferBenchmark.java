@@ -6,8 +6,6 @@ import io.pitwall.ui.logs.LogFilter;
 import io.pitwall.ui.logs.LogLevel;
 import io.pitwall.ui.logs.LogMatcher;
 import io.pitwall.ui.logs.Matches;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,8 +32,7 @@ final class LogBufferBenchmark {
 
     static Figures run() {
         int runs = Integer.getInteger("pitwall.bench.runs", 9);
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long before = usedAfterGc(memory);
+        long before = Heap.usedAfterGc();
         GeneratedLogs gen = new GeneratedLogs(42, 1_795_000_000_000_000_000L);
         LogBuffer buffer = new LogBuffer();
         long t0 = System.nanoTime();
@@ -44,7 +41,7 @@ final class LogBufferBenchmark {
             buffer.append(batch);
         }
         double appendMillis = (System.nanoTime() - t0) / 1e6;
-        long after = usedAfterGc(memory);
+        long after = Heap.usedAfterGc();
         double heapMb = (after - before) / 1048576.0;
         double avg = buffer.textBytes() / (double) buffer.size();
         List<Search> searches = List.of(
@@ -76,17 +73,6 @@ final class LogBufferBenchmark {
         return new Search(what, f, FxBench.quantile(times, 0.5), m.count());
     }
 
-    private static long usedAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return memory.getHeapMemoryUsage().getUsed();
-    }
 
     static void print(Figures f) {
         System.out.println();

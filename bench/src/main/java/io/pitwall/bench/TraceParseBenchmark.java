@@ -5,8 +5,6 @@ import io.pitwall.connectors.traces.TraceFiles;
 import io.pitwall.connectors.traces.TraceGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +29,6 @@ final class TraceParseBenchmark {
     }
 
     static List<Size> run() throws Exception {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         List<Size> sizes = new ArrayList<>();
         for (int spans : SIZES) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -48,26 +45,15 @@ final class TraceParseBenchmark {
                     throw new IllegalStateException("the generated trace did not read");
                 }
             }
-            long before = usedAfterGc(memory);
+            long before = Heap.usedAfterGc();
             TraceFile kept = TraceFiles.read(new ByteArrayInputStream(json));
-            long after = usedAfterGc(memory);
+            long after = Heap.usedAfterGc();
             sizes.add(new Size(spans, json.length / 1e6, FxBench.quantile(times, 0.5), (after - before) / 1e6,
                     kept.traces().getFirst().spanCount()));
         }
         return sizes;
     }
 
-    private static long usedAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return memory.getHeapMemoryUsage().getUsed();
-    }
 
     static void print(List<Size> sizes) {
         System.out.println();

@@ -159,7 +159,7 @@ public final class LogsCapture {
                 JsonToken t = p.nextToken();
                 switch (field) {
                     case "time" -> time = Instant.parse(p.getText());
-                    case "labels" -> labels = LokiJson.labels(p, t);
+                    case "labels" -> labels = io.pitwall.connectors.JsonBodies.labels(p, t);
                     case "line" -> line = t == JsonToken.VALUE_STRING ? p.getText() : null;
                     default -> p.skipChildren();
                 }

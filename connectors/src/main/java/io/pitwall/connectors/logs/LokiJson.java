@@ -105,9 +105,9 @@ public final class LokiJson {
             String field = p.currentName();
             JsonToken t = p.nextToken();
             switch (field) {
-                case "stream" -> labels = labels(p, t);
+                case "stream" -> labels = io.pitwall.connectors.JsonBodies.labels(p, t);
                 case "metric" -> {
-                    labels = labels(p, t);
+                    labels = io.pitwall.connectors.JsonBodies.labels(p, t);
                     metric = true;
                 }
                 case "values" -> {
@@ -178,23 +178,6 @@ public final class LokiJson {
         }
     }
 
-    static Map<String, String> labels(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return Map.of();
-        }
-        Map<String, String> labels = new HashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v.isStructStart()) {
-                p.skipChildren();
-            } else {
-                labels.put(name, p.getText());
-            }
-        }
-        return labels;
-    }
 
     /** {@code /loki/api/v1/series}'s {@code data}: an array of label sets. */
     public static List<Map<String, String>> series(JsonParser p) throws IOException {
@@ -205,7 +188,7 @@ public final class LokiJson {
         expect(p, JsonToken.START_ARRAY);
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-            out.add(Map.copyOf(labels(p, t)));
+            out.add(Map.copyOf(io.pitwall.connectors.JsonBodies.labels(p, t)));
         }
         return out;
     }

@@ -37,7 +37,7 @@ final class LokiReplies {
         }
         InputStream in = new BufferedInputStream(reply.body(), 1 << 16);
         try {
-            if (!startsWithBrace(in)) {
+            if (!io.pitwall.connectors.JsonBodies.startsWithBrace(in)) {
                 String snippet = new HttpReply("", 0, "", in).bodySnippet();
                 String body = snippet.isEmpty() ? "an empty body" : "\"" + snippet + "\"";
                 throw new LogQueryException("bad_response", reply.endpoint() + " answered " + what + " with " + body
@@ -110,17 +110,6 @@ final class LokiReplies {
         return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 
-    private static boolean startsWithBrace(InputStream in) throws IOException {
-        in.mark(4096);
-        int c;
-        int n = 0;
-        do {
-            c = in.read();
-            n++;
-        } while (c != -1 && Character.isWhitespace(c) && n < 4096);
-        in.reset();
-        return c == '{';
-    }
 
     /** What a future failed with, as the LogQueryException the LogsSource contract promises. */
     static LogQueryException asLogQueryException(Throwable t) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -179,7 +178,7 @@ public final class PromJson {
             String field = p.currentName();
             JsonToken t = p.nextToken();
             switch (field) {
-                case "metric" -> labels = labels(p, t);
+                case "metric" -> labels = io.pitwall.connectors.JsonBodies.labels(p, t);
                 case "values" -> {
                     if (t == JsonToken.START_ARRAY) {
                         while (p.nextToken() == JsonToken.START_ARRAY) {
@@ -203,23 +202,6 @@ public final class PromJson {
         return points.series(labels);
     }
 
-    private static Map<String, String> labels(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return Map.of();
-        }
-        Map<String, String> labels = new HashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (v.isStructStart()) {
-                p.skipChildren();
-            } else {
-                labels.put(name, p.getText());
-            }
-        }
-        return labels;
-    }
 
     /** One {@code [time, "value"]}; the parser is on its START_ARRAY and ends on its END_ARRAY. */
     private static void point(JsonParser p, Points points) throws IOException {

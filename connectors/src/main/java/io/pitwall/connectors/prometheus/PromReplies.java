@@ -31,7 +31,7 @@ final class PromReplies {
             throws QueryException {
         InputStream in = new BufferedInputStream(reply.body(), 1 << 16);
         try {
-            if (!startsWithBrace(in)) {
+            if (!io.pitwall.connectors.JsonBodies.startsWithBrace(in)) {
                 throw notJson(reply, what, snippet(in));
             }
             PromJson.Envelope<T> e = PromJson.envelope(in, data);
@@ -60,17 +60,6 @@ final class PromReplies {
         }
     }
 
-    private static boolean startsWithBrace(InputStream in) throws IOException {
-        in.mark(4096);
-        int c;
-        int n = 0;
-        do {
-            c = in.read();
-            n++;
-        } while (c != -1 && Character.isWhitespace(c) && n < 4096);
-        in.reset();
-        return c == '{';
-    }
 
     private static String snippet(InputStream in) {
         return new HttpReply("", 0, "", in).bodySnippet();

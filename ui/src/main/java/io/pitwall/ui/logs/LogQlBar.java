@@ -1,14 +1,11 @@
 package io.pitwall.ui.logs;
 
-import java.util.LinkedList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.controlsfx.control.textfield.TextFields;
@@ -25,9 +22,8 @@ public final class LogQlBar extends HBox {
     private final TextField field = new TextField();
     private final Button run = new Button("Run");
     private final MenuButton history = new MenuButton("History");
-    private final LinkedList<String> past = new LinkedList<>();
+    private final io.pitwall.ui.fx.QueryHistory past;
     private Consumer<String> onRun = q -> { };
-    private int walking = -1;
 
     LogQlBar(LabelCompletion completion) {
         super(6);
@@ -38,24 +34,11 @@ public final class LogQlBar extends HBox {
         run.setId("logql-run");
         run.setTooltip(new Tooltip("Run the query over the time range (Enter)"));
         history.setId("logql-history");
-        history.setDisable(true);
         HBox.setHgrow(field, Priority.ALWAYS);
         getChildren().addAll(field, run, history);
         run.setOnAction(e -> submit());
         field.setOnAction(e -> submit());
-        field.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.UP && !past.isEmpty()) {
-                walking = Math.min(past.size() - 1, walking + 1);
-                field.setText(past.get(walking));
-                field.end();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DOWN && walking >= 0) {
-                walking--;
-                field.setText(walking < 0 ? "" : past.get(walking));
-                field.end();
-                e.consume();
-            }
-        });
+        past = new io.pitwall.ui.fx.QueryHistory(HISTORY, field, history, this::submit);
         field.focusedProperty().addListener((o, a, focused) -> {
             if (focused) {
                 completion.fetchNames();
@@ -66,23 +49,7 @@ public final class LogQlBar extends HBox {
 
     private void submit() {
         String q = field.getText() == null ? "" : field.getText().strip();
-        if (!q.isEmpty()) {
-            past.remove(q);
-            past.addFirst(q);
-            while (past.size() > HISTORY) {
-                past.removeLast();
-            }
-            history.getItems().setAll(past.stream().map(p -> {
-                MenuItem item = new MenuItem(p.length() > 90 ? p.substring(0, 87) + "..." : p);
-                item.setOnAction(e -> {
-                    field.setText(p);
-                    submit();
-                });
-                return item;
-            }).toList());
-            history.setDisable(false);
-        }
-        walking = -1;
+        past.ran(q);
         onRun.accept(q);
     }
 
@@ -95,6 +62,6 @@ public final class LogQlBar extends HBox {
     }
 
     public List<String> history() {
-        return List.copyOf(past);
+        return past.queries();
     }
 }

@@ -2,7 +2,6 @@ package io.pitwall.ui.metrics;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -11,10 +10,8 @@ import java.util.function.Supplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -34,10 +31,9 @@ public final class QueryBar extends VBox {
     private final Button run = new Button("Run");
     private final MenuButton history = new MenuButton("History");
     private final Label error = new Label();
-    private final LinkedList<String> past = new LinkedList<>();
+    private final io.pitwall.ui.fx.QueryHistory past;
     private Consumer<String> onRun = q -> {
     };
-    private int walking = -1;
 
     /** @param vocabulary the metric and label names known now (called off the FX thread, must not block) */
     public QueryBar(Supplier<Collection<String>> vocabulary) {
@@ -49,7 +45,6 @@ public final class QueryBar extends VBox {
         run.setId("promql-run");
         run.setDefaultButton(false);
         history.setId("promql-history");
-        history.setDisable(true);
         error.setId("promql-error");
         error.getStyleClass().add("pw-query-error");
         error.setWrapText(true);
@@ -60,19 +55,7 @@ public final class QueryBar extends VBox {
         run.setTooltip(new Tooltip("Run the query over the time range (Enter)"));
         run.setOnAction(e -> submit());
         field.setOnAction(e -> submit());
-        field.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.UP && !past.isEmpty()) {
-                walking = Math.min(past.size() - 1, walking + 1);
-                field.setText(past.get(walking));
-                field.end();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DOWN && walking >= 0) {
-                walking--;
-                field.setText(walking < 0 ? "" : past.get(walking));
-                field.end();
-                e.consume();
-            }
-        });
+        past = new io.pitwall.ui.fx.QueryHistory(HISTORY, field, history, this::submit);
         TextFields.bindAutoCompletion(field, request -> complete(request.getUserText(), vocabulary.get()));
     }
 
@@ -118,21 +101,7 @@ public final class QueryBar extends VBox {
         if (q.isEmpty()) {
             return;
         }
-        past.remove(q);
-        past.addFirst(q);
-        while (past.size() > HISTORY) {
-            past.removeLast();
-        }
-        walking = -1;
-        history.getItems().setAll(past.stream().map(p -> {
-            MenuItem item = new MenuItem(p.length() > 90 ? p.substring(0, 87) + "..." : p);
-            item.setOnAction(e -> {
-                field.setText(p);
-                submit();
-            });
-            return item;
-        }).toList());
-        history.setDisable(false);
+        past.ran(q);
         clearError();
         onRun.accept(q);
     }
@@ -168,7 +137,7 @@ public final class QueryBar extends VBox {
     }
 
     public List<String> history() {
-        return List.copyOf(past);
+        return past.queries();
     }
 
     public Button runButton() {
