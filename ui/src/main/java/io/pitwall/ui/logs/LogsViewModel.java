@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -177,7 +178,8 @@ public final class LogsViewModel implements AutoCloseable {
         LogsSource s = source.get();
         LogQuery query = new LogQuery(scope, s.speaksLogQL() ? logql : "", range, limit, true);
         int keep = cap;
-        s.query(query).thenApplyAsync(result -> {
+        // asked off the FX thread: a bundle's or a file's source answers by filtering its lines there and then
+        CompletableFuture.supplyAsync(() -> s.query(query), background).thenCompose(f -> f).thenApplyAsync(result -> {
             LogBuffer b = new LogBuffer(keep);
             b.append(result.entries());
             return new Loaded(result, b);
