@@ -103,12 +103,12 @@ class TopologyPaneIT {
         within2s("created", p -> p.isPresent(), "web-1");
 
         // what a kubelet would report: running, not ready, restarting after an OOMKill
-        admin.pods().inNamespace(ns).withName("web-1").editStatus(p -> new PodBuilder(p).editOrNewStatus().withPhase("Running")
+        Kube.retryOnConflict(() -> admin.pods().inNamespace(ns).withName("web-1").editStatus(p -> new PodBuilder(p).editOrNewStatus().withPhase("Running")
                 .withConditions(new PodConditionBuilder().withType("Ready").withStatus("False").build())
                 .withContainerStatuses(new ContainerStatusBuilder().withName("web").withImage("registry.invalid/web:1").withReady(false)
                         .withRestartCount(3).withNewState().withNewWaiting().withReason("CrashLoopBackOff").endWaiting().endState()
                         .withNewLastState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated()
-                        .endLastState().build()).endStatus().build());
+                        .endLastState().build()).endStatus().build()));
         within2s("crash-looping", p -> p.map(x -> Topology.Health.of(x) == Topology.Health.CRASHING && x.restarts() == 3)
                 .orElse(false), "web-1");
 

@@ -102,6 +102,11 @@ public interface Session extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The session's traces, when it has a trace backend, a bundle with traces or a trace file. */
+    default Optional<io.pitwall.connectors.traces.TracesSource> traces() {
+        return Optional.empty();
+    }
+
     /** The incident's notes (Markdown) written at capture, when the session has them. */
     default Optional<String> notes() {
         return Optional.empty();

@@ -124,7 +124,7 @@ class ClusterWatcherIT {
                 .anySatisfy(p -> assertThat(p.phase()).isEqualTo("Pending"));
 
         // what a kubelet would report: running, not ready, restarting
-        admin.pods().inNamespace(ns).withName("web-1").editStatus(p -> {
+        Kube.retryOnConflict(() -> admin.pods().inNamespace(ns).withName("web-1").editStatus(p -> {
             p.getStatus().setPhase("Running");
             p.getStatus().setConditions(List.of(new io.fabric8.kubernetes.api.model.PodConditionBuilder()
                     .withType("Ready").withStatus("False").build()));
@@ -135,7 +135,7 @@ class ClusterWatcherIT {
                     .withNewLastState().withNewTerminated().withReason("OOMKilled").withExitCode(137).endTerminated()
                     .endLastState().build()));
             return p;
-        });
+        }));
         PodInfo crashing = pod(awaitState("pod web-1 crash-loops", s -> pod(s, ns, "web-1")
                 .filter(p -> p.restarts() == 3).isPresent()), ns, "web-1").orElseThrow();
         assertThat(crashing.phase()).isEqualTo("Running");

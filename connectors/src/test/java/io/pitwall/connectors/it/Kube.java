@@ -36,6 +36,30 @@ public final class Kube {
         }
     }
 
+    /**
+     * Runs an edit again when the API server answers 409 Conflict: the controllers (node
+     * lifecycle, taints, ...) write a new object right after it is created, so a read-modify-write
+     * from a test can lose the race. Retries up to 20 times, 100 ms apart.
+     */
+    public static void retryOnConflict(Runnable edit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                edit.run();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     public static KubernetesClient client(Backends backends, String context) {
         Path kubeconfig = backends.kubeconfig();
         if (!Files.isReadable(kubeconfig)) {

@@ -48,16 +48,16 @@ class KubeControlPlaneIT {
                 .endCondition()
                 .build();
         // controllers annotate a new node at once: patch the status rather than replace it
-        admin.nodes().withName(nodeName).editStatus(n -> {
+        Kube.retryOnConflict(() -> admin.nodes().withName(nodeName).editStatus(n -> {
             n.setStatus(ready);
             return n;
-        });
+        }));
         // the TaintNodesByCondition admission taints a new node not-ready; the node lifecycle
         // controller that would lift it does not run here (no kubelets to watch)
-        admin.nodes().withName(nodeName).edit(n -> {
+        Kube.retryOnConflict(() -> admin.nodes().withName(nodeName).edit(n -> {
             n.getSpec().setTaints(java.util.List.of());
             return n;
-        });
+        }));
     }
 
     @AfterEach

@@ -44,12 +44,12 @@ class KubeLogsIT {
         Kube.createNamespace(admin, namespace);
         // a node with an address nobody answers at: the API server's request to its kubelet fails
         admin.nodes().resource(new NodeBuilder().withNewMetadata().withName(nodeName).endMetadata().build()).create();
-        admin.nodes().withName(nodeName).editStatus(n -> {
+        Kube.retryOnConflict(() -> admin.nodes().withName(nodeName).editStatus(n -> {
             n.setStatus(new io.fabric8.kubernetes.api.model.NodeStatusBuilder().addNewAddress().withType("InternalIP")
                     .withAddress("127.0.0.1").endAddress().withNewDaemonEndpoints().withNewKubeletEndpoint()
                     .withPort(1).endKubeletEndpoint().endDaemonEndpoints().build());
             return n;
-        });
+        }));
         admin.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName("web").endMetadata()
                 .withNewSpec().withNodeName(nodeName).addNewContainer().withName("app").withImage("nginx:1.27")
                 .endContainer().endSpec().build()).create();
