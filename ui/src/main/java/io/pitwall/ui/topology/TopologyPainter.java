@@ -53,6 +53,8 @@ final class TopologyPainter {
     /** Badges of groups, their own or summed up from their pods'. */
     Map<String, Badge> groupBadges = Map.of();
     boolean legend = true;
+    /** The service calls overlaid on the boxes, or none. */
+    CallEdges calls = CallEdges.NONE;
 
     private double x0;
     private double y0;
@@ -96,6 +98,7 @@ final class TopologyPainter {
             }
         }
         g.setGlobalAlpha(1);
+        CallsPainter.paint(g, calls, colours, scale, tx, ty, new double[] {x0, y0, x1, y1}, text);
         if (!text) {
             bandTitlesOnScreen(g);
         }

@@ -38,6 +38,7 @@ public final class TopologyView extends Region {
     private final Runnable pulse = this::drawIfDirty;
     private TopologyLayout layout;
     private Map<KubeRef, Badge> badges = Map.of();
+    private List<io.pitwall.connectors.model.DependencyLink> callLinks = List.of();
     private BiConsumer<String, Boolean> collapseHandler = (id, collapse) -> { };
     private double scale = 1;
     private double tx = 20;
@@ -119,6 +120,7 @@ public final class TopologyView extends Region {
         }
         updateHighlight();
         updateBadges();
+        painter.calls = CallEdges.place(callLinks, next);
         search.layoutChanged();
         requestRedraw();
     }
@@ -146,6 +148,21 @@ public final class TopologyView extends Region {
         painter.badges = badges;
         updateBadges();
         requestRedraw();
+    }
+
+    /**
+     * Overlays the service dependency graph: who calls whom, with call counts and error shares,
+     * as arrows between the Services (or workloads) the trace services name. Empty removes it.
+     */
+    public void setCalls(List<io.pitwall.connectors.model.DependencyLink> links) {
+        callLinks = List.copyOf(links);
+        painter.calls = CallEdges.place(callLinks, layout);
+        requestRedraw();
+    }
+
+    /** The service calls as placed on the layout shown. */
+    public CallEdges calls() {
+        return painter.calls;
     }
 
     public Map<KubeRef, Badge> badges() {

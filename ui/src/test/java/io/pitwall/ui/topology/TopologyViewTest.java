@@ -92,4 +92,46 @@ class TopologyViewTest {
         TopologyLayout layout = TopologyLayout.of(Topology.of(shop(TopologyLayout.COLLAPSE_ABOVE + 1)));
         assertThat(layout.boxes().get("Deployment shop/web").collapsed()).isTrue();
     }
+
+    @Test
+    void serviceCallsAreDrawnOverTheBoxesAndGoAwayWhenCleared() {
+        ClusterState state = TopologyFixtures.cluster(4, 3);
+        // the theme's colours (without them every token reads black, and so would the arrow)
+        robot.interact(() -> view.getScene().getStylesheets().add(getClass().getResource("tokens.css").toExternalForm()));
+        robot.interact(() -> view.setLayout(TopologyLayout.of(Topology.of(state))));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.Image before = snapshot();
+
+        robot.interact(() -> view.setCalls(List.of(new io.pitwall.connectors.model.DependencyLink("big", "web", 50, 10))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.calls().edges()).hasSize(1);
+        javafx.scene.image.Image with = snapshot();
+        assertThat(differentPixels(before, with)).as("the arrow and its label").isGreaterThan(200);
+
+        robot.interact(() -> view.setCalls(List.of()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.calls().edges()).isEmpty();
+        assertThat(differentPixels(before, snapshot())).isZero();
+    }
+
+    private javafx.scene.image.Image snapshot() {
+        javafx.scene.image.Image[] shot = new javafx.scene.image.Image[1];
+        robot.interact(() -> {
+            view.redrawNow();
+            shot[0] = view.snapshot(null, null);
+        });
+        return shot[0];
+    }
+
+    private static int differentPixels(javafx.scene.image.Image a, javafx.scene.image.Image b) {
+        int n = 0;
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
+                if (a.getPixelReader().getArgb(x, y) != b.getPixelReader().getArgb(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 }
