@@ -50,8 +50,8 @@ public final class DemoIncident {
         ObjectMapper json = new ObjectMapper();
         DemoCluster cluster = new DemoCluster(json, sources);
         DemoMetrics metrics = new DemoMetrics(json, cluster::podOf);
-        DemoLogs logs = new DemoLogs(json, cluster::podOf);
-        DemoTraces traces = new DemoTraces(json);
+        DemoTraces traces = new DemoTraces(json, cluster::podOf);
+        DemoLogs logs = new DemoLogs(json, cluster::podOf, traces.checkouts());
         DemoAlertsAndFalco alerts = new DemoAlertsAndFalco(json, sources);
         BundleManifest header = BundleManifest.header("demo", DemoStory.END.plusSeconds(90), DemoStory.CLUSTER,
                 DemoStory.CONTEXT, DemoStory.RANGE, List.of(DemoStory.NAMESPACE));

@@ -29,9 +29,13 @@ final class DemoLogs {
     private final Function<String, String> podOf;
     private final Random random = new Random(7);
 
-    DemoLogs(ObjectMapper json, Function<String, String> podOf) {
+    private final List<DemoTraces.Checkout> checkouts;
+
+    /** @param checkouts the traced checkouts, which orders logs with their trace ids */
+    DemoLogs(ObjectMapper json, Function<String, String> podOf, List<DemoTraces.Checkout> checkouts) {
         this.json = json;
         this.podOf = podOf;
+        this.checkouts = List.copyOf(checkouts);
     }
 
     ObjectNode queryRange() {
@@ -94,6 +98,15 @@ final class DemoLogs {
                 lines.add(new Line(t, spring(t, "INFO", "nio-80-exec-" + (1 + random.nextInt(5)), "w.w.s.o.c.OrdersController",
                         "Order created for customer " + customer())));
             }
+        }
+        // each traced checkout, with its trace id as Spring Cloud Sleuth's MDC puts it
+        for (DemoTraces.Checkout c : checkouts) {
+            Instant t = c.at().plusMillis(c.millis());
+            lines.add(new Line(t, c.failed()
+                    ? spring(t, "ERROR", "nio-80-exec-" + (1 + random.nextInt(5)), "w.w.s.o.c.OrdersController",
+                            "Checkout failed after " + c.millis() + " ms: carts unavailable traceId=" + c.traceId())
+                    : spring(t, "INFO", "nio-80-exec-" + (1 + random.nextInt(5)), "w.w.s.o.c.OrdersController",
+                            "Checkout completed in " + c.millis() + " ms traceId=" + c.traceId())));
         }
         return lines;
     }

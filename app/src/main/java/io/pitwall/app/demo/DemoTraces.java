@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -11,24 +14,42 @@ import java.util.concurrent.TimeUnit;
 /**
  * The demo's traces, as Zipkin v2 {@code /api/v2/traces} returns them (a list of traces, each a
  * list of spans): checkouts through front-end, orders and carts, slow while carts runs out of
- * heap and failing while it restarts.
+ * heap and failing while it restarts. Each span names its pod ({@code k8s.pod.name}), and orders
+ * logs each checkout with its trace id ({@link #checkouts()}), so that a span leads to its pod and
+ * its log lines.
  */
 final class DemoTraces {
 
-    private final ObjectMapper json;
-    private final Random random = new Random(11);
+    /** One checkout: when it started, its trace, whether carts was down, how long it took. */
+    record Checkout(Instant at, String traceId, boolean failed, long millis) {
+    }
 
-    DemoTraces(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final Function<String, String> podOf;
+    private final Random random = new Random(11);
+    private final List<Checkout> checkouts = new ArrayList<>();
+    private ArrayNode traces;
+
+    DemoTraces(ObjectMapper json, Function<String, String> podOf) {
         this.json = json;
+        this.podOf = podOf;
     }
 
     ArrayNode traces() {
-        ArrayNode traces = json.createArrayNode();
-        for (Instant t = DemoStory.RANGE.from().plusSeconds(20); t.isBefore(DemoStory.RANGE.to());
-                t = t.plusSeconds(45 + random.nextInt(60))) {
-            traces.add(checkout(t));
+        if (traces == null) {
+            traces = json.createArrayNode();
+            for (Instant t = DemoStory.RANGE.from().plusSeconds(20); t.isBefore(DemoStory.RANGE.to());
+                    t = t.plusSeconds(45 + random.nextInt(60))) {
+                traces.add(checkout(t));
+            }
         }
         return traces;
+    }
+
+    /** The checkouts of {@link #traces()}, oldest first. */
+    List<Checkout> checkouts() {
+        traces();
+        return List.copyOf(checkouts);
     }
 
     private ArrayNode checkout(Instant start) {
@@ -45,6 +66,7 @@ final class DemoTraces {
         String ordersClient = hex(8);
         long ordersMicros = cartsMicros + 25_000 + random.nextInt(30_000);
         long total = ordersMicros + 15_000 + random.nextInt(20_000);
+        checkouts.add(new Checkout(start, traceId, down, total / 1000));
         spans.add(span(traceId, root, null, "post /orders", "SERVER", "front-end", startMicros, total,
                 down ? "500" : "201", down));
         spans.add(span(traceId, ordersClient, root, "post /orders", "CLIENT", "front-end", startMicros + 4_000, ordersMicros + 2_000,
@@ -90,6 +112,7 @@ final class DemoTraces {
             tags.put("http.status_code", status);
         }
         tags.put("k8s.namespace.name", DemoStory.NAMESPACE);
+        tags.put("k8s.pod.name", podOf.apply(service));
         if (error) {
             tags.put("error", status == null ? "true" : status);
         }

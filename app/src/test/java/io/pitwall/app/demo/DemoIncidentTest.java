@@ -124,6 +124,13 @@ class DemoIncidentTest {
             List<Long> durations = new ArrayList<>();
             traces.forEach(t -> durations.add(t.get(0).path("duration").asLong()));
             assertThat(durations).anyMatch(d -> d > 3_000_000).anyMatch(d -> d < 200_000);
+            // each span names its pod, and orders logs each checkout with its trace id
+            String logText = logs.toString();
+            traces.forEach(t -> {
+                assertThat(logText).contains("traceId=" + t.get(0).path("traceId").asText());
+                t.forEach(span -> assertThat(objects.toString()).contains("\"" + span.path("tags").path("k8s.pod.name").asText() + "\""));
+            });
+            assertThat(traces.toString()).contains("\"k8s.pod.name\":\"" + pod + "\"");
         }
     }
 
