@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A {@link TraceQuery} evaluated on traces already at hand: the trace overlaps the query's range,
  * lasts between its durations, and one of its spans is of the service and operation (when given)
- * and has every tag (its own or its process's).
+ * and has every tag (its own or its process's; {@code error=true} is any failed span, whatever
+ * its error tag holds).
  */
 final class TraceMatch {
 
@@ -50,6 +51,13 @@ final class TraceMatch {
             }
             boolean all = true;
             for (Map.Entry<String, String> tag : tags.entrySet()) {
+                if (tag.getKey().equals("error") && tag.getValue().equals("true")) {
+                    if (!t.isError(i)) {
+                        all = false;
+                        break;
+                    }
+                    continue;
+                }
                 String v = spanTags.get(i, tag.getKey());
                 if (v == null) {
                     v = processTags.get(t.process(i), tag.getKey());

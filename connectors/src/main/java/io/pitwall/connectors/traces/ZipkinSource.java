@@ -52,10 +52,14 @@ public final class ZipkinSource extends HttpTracesSource {
         return http.get("api/v2/traces", params, "the trace search", in -> TraceFiles.read(in).traces());
     }
 
-    /** {@code key=value and key2=value2}; a tag without a value is its key alone. */
+    /**
+     * {@code key=value and key2=value2}; a tag without a value is its key alone, and so is
+     * {@code error=true}: Zipkin's {@code error} tag holds the error's message, any value means failed.
+     */
     static String annotationQuery(Map<String, String> tags) {
         return new TreeMap<>(tags).entrySet().stream()
-                .map(e -> e.getValue().isEmpty() ? e.getKey() : e.getKey() + "=" + e.getValue())
+                .map(e -> e.getValue().isEmpty() || e.getKey().equals("error") && e.getValue().equals("true") ? e.getKey()
+                        : e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(" and "));
     }
 
