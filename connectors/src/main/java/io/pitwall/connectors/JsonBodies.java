@@ -40,6 +40,16 @@ public final class JsonBodies {
      * page or plain text); {@code in} must support mark and is left where it was.
      */
     public static boolean startsWithBrace(InputStream in) throws IOException {
+        return firstChar(in) == '{';
+    }
+
+    /** Whether the body's first non-blank character opens a JSON object or list; as {@link #startsWithBrace}. */
+    public static boolean startsWithJson(InputStream in) throws IOException {
+        int c = firstChar(in);
+        return c == '{' || c == '[';
+    }
+
+    private static int firstChar(InputStream in) throws IOException {
         in.mark(4096);
         int c;
         int n = 0;
@@ -48,6 +58,6 @@ public final class JsonBodies {
             n++;
         } while (c != -1 && Character.isWhitespace(c) && n < 4096);
         in.reset();
-        return c == '{';
+        return c;
     }
 }

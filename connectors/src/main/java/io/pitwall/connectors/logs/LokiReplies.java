@@ -1,17 +1,13 @@
 package io.pitwall.connectors.logs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pitwall.connectors.http.HttpFailure;
 import io.pitwall.connectors.http.HttpReply;
+import io.pitwall.connectors.http.ReplyErrors;
 import io.pitwall.connectors.prometheus.PromJson;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns Loki's HTTP replies into data or a {@link LogQueryException} a person can act on. Loki
@@ -21,10 +17,6 @@ import java.util.concurrent.ExecutionException;
  * credential into a message.
  */
 final class LokiReplies {
-
-    private static final ObjectMapper JSON = new ObjectMapper(LokiJson.FACTORY);
-    /** How much of an error body is read for its message. */
-    private static final int ERROR_BYTES = 4096;
 
     private LokiReplies() {
     }
@@ -60,74 +52,26 @@ final class LokiReplies {
 
     /** The failure of an answer with {@code code}, with what the server said ({@code said}, maybe empty). */
     static LogQueryException byStatus(String at, String what, int code, String said) {
-        String more = said.isBlank() ? "" : ": " + said;
-        return switch (code) {
-            case 400 -> new LogQueryException("bad_query", said.isBlank() ? at + " refused the " + what + " (400 Bad Request)"
-                    : said);
-            case 401 -> new LogQueryException("unauthorized", at + " asked for credentials (401 Unauthorized): check the"
-                    + " endpoint's authentication" + more);
-            case 403 -> new LogQueryException("forbidden", at + " refused access (403 Forbidden)" + more);
-            case 404 -> new LogQueryException("not_found", at + " has no " + what + " API (404 Not Found): check the URL"
-                    + " and its path prefix" + more);
-            case 429 -> new LogQueryException("too_many_requests", at + " is limiting queries (429 Too Many Requests):"
-                    + " try a shorter range or a narrower query" + more);
-            default -> new LogQueryException(code >= 500 ? "server_error" : "http_" + code,
-                    at + " answered " + what + " with HTTP " + code + more);
-        };
+        ReplyErrors.Problem p = ReplyErrors.byStatus(at, what, code, said);
+        return new LogQueryException(p.kind(), p.message());
     }
 
     /** The message of an error body: its JSON error or message, else its first line of text. */
     static String errorText(InputStream body) {
-        String text;
-        try {
-            byte[] head = body.readNBytes(ERROR_BYTES);
-            text = new String(head, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "";
-        }
-        if (text.startsWith("{")) {
-            try {
-                JsonNode n = JSON.readTree(text);
-                for (String field : new String[] {"error", "message", "msg"}) {
-                    if (n.hasNonNull(field) && !n.get(field).asText().isBlank()) {
-                        return firstLine(n.get(field).asText());
-                    }
-                }
-            } catch (IOException notJson) {
-                // a cut or broken JSON body: its first line is still what it says
-            }
-        }
-        if (text.startsWith("<")) {
-            return ""; // an HTML error page says nothing the status code does not
-        }
-        return firstLine(text);
+        return ReplyErrors.errorText(body);
     }
 
     static String firstLine(String s) {
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        String line = nl < 0 ? t : t.substring(0, nl).strip();
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+        return ReplyErrors.firstLine(s);
     }
-
 
     /** What a future failed with, as the LogQueryException the LogsSource contract promises. */
     static LogQueryException asLogQueryException(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
+        Throwable c = ReplyErrors.unwrap(t);
         if (c instanceof LogQueryException q) {
             return q;
         }
-        if (c instanceof HttpFailure f) {
-            return new LogQueryException("unreachable", f.getMessage());
-        }
-        if (c instanceof IOException io) {
-            return new LogQueryException("unreachable", io.getMessage() == null ? "the endpoint could not be reached"
-                    : firstLine(io.getMessage()));
-        }
-        String m = c.getMessage() == null ? c.getClass().getSimpleName() : firstLine(c.getMessage());
-        return new LogQueryException("internal", m);
+        ReplyErrors.Problem p = ReplyErrors.ofFailure(c);
+        return new LogQueryException(p.kind(), p.message());
     }
 }

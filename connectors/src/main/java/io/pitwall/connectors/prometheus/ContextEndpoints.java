@@ -13,17 +13,25 @@ import java.util.Set;
  *                     if any, takes over when it fails
  * @param alertmanager its Alertmanager, if any
  * @param loki         its Loki, if any (without one, a live session reads logs from the Kubernetes log API)
+ * @param traces       its Jaeger or Zipkin, if any
  */
 public record ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<String> selected,
-                               Optional<AlertmanagerEndpoint> alertmanager, Optional<LokiEndpoint> loki) {
+                               Optional<AlertmanagerEndpoint> alertmanager, Optional<LokiEndpoint> loki,
+                               Optional<TraceEndpoint> traces) {
 
     public static final ContextEndpoints NONE = new ContextEndpoints(List.of(), Optional.empty(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
+
+    /** The metrics, alerts and Loki endpoints, without a trace backend. */
+    public ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<String> selected,
+                            Optional<AlertmanagerEndpoint> alertmanager, Optional<LokiEndpoint> loki) {
+        this(prometheus, selected, alertmanager, loki, Optional.empty());
+    }
 
     /** The metrics and alerts endpoints, without Loki. */
     public ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<String> selected,
                             Optional<AlertmanagerEndpoint> alertmanager) {
-        this(prometheus, selected, alertmanager, Optional.empty());
+        this(prometheus, selected, alertmanager, Optional.empty(), Optional.empty());
     }
 
     public ContextEndpoints {
@@ -31,6 +39,7 @@ public record ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<Str
         selected = selected == null ? Optional.empty() : selected;
         alertmanager = alertmanager == null ? Optional.empty() : alertmanager;
         loki = loki == null ? Optional.empty() : loki;
+        traces = traces == null ? Optional.empty() : traces;
         Set<String> names = new HashSet<>();
         for (PrometheusEndpoint e : prometheus) {
             if (!names.add(e.name())) {
@@ -49,7 +58,7 @@ public record ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<Str
     }
 
     public boolean isEmpty() {
-        return prometheus.isEmpty() && alertmanager.isEmpty() && loki.isEmpty();
+        return prometheus.isEmpty() && alertmanager.isEmpty() && loki.isEmpty() && traces.isEmpty();
     }
 
     /** Whether there is a Prometheus or an Alertmanager (what the metrics and alerts sources need). */
@@ -59,7 +68,12 @@ public record ContextEndpoints(List<PrometheusEndpoint> prometheus, Optional<Str
 
     /** These endpoints with {@code loki} as the context's Loki (empty: none). */
     public ContextEndpoints withLoki(Optional<LokiEndpoint> loki) {
-        return new ContextEndpoints(prometheus, selected, alertmanager, loki);
+        return new ContextEndpoints(prometheus, selected, alertmanager, loki, traces);
+    }
+
+    /** These endpoints with {@code traces} as the context's trace backend (empty: none). */
+    public ContextEndpoints withTraces(Optional<TraceEndpoint> traces) {
+        return new ContextEndpoints(prometheus, selected, alertmanager, loki, traces);
     }
 
     /** The endpoint the graphs read, if any. */

@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * {@code {"ask": true}}, so it is asked again next time. A context's {@code loki} (optional, added
  * after the first files were written: a file without it reads as before) takes the same
  * {@code url}/{@code service}, {@code auth}, {@code tls}, {@code headers} and {@code timeout} as the
- * others, and a {@code tenant} sent as {@code X-Scope-OrgID}.
+ * others, and a {@code tenant} sent as {@code X-Scope-OrgID}. A context's {@code traces} (optional,
+ * likewise added later) takes them too, with the {@code protocol} it speaks: {@code jaeger_v1},
+ * {@code jaeger_v3} or {@code zipkin}.
  *
  * <pre>{@code
  * {
@@ -50,7 +52,9 @@ import java.util.TreeMap;
  *       ],
  *       "alertmanager": {"name": "alertmanager-main", "url": "https://alertmanager.example.com"},
  *       "loki": {"name": "loki-gateway", "service": {"namespace": "loki", "name": "loki-gateway", "port": "http-metrics",
- *                "scheme": "http", "path": ""}, "tenant": "team-a"}
+ *                "scheme": "http", "path": ""}, "tenant": "team-a"},
+ *       "traces": {"name": "jaeger-query", "protocol": "jaeger_v1", "service": {"namespace": "observability",
+ *                  "name": "jaeger-query", "port": "16686", "scheme": "http", "path": ""}}
  *     }
  *   }
  * }
@@ -135,6 +139,7 @@ public final class EndpointSettings {
             c.prometheus().forEach(e -> all.add(e.http()));
             c.alertmanager().ifPresent(a -> all.add(a.http()));
             c.loki().ifPresent(l -> all.add(l.http()));
+            c.traces().ifPresent(t -> all.add(t.http()));
             return all.stream().anyMatch(h -> switch (h.auth()) {
                 case HttpAuth.Basic b -> b.password() instanceof SecretRef.Value v && v.save();
                 case HttpAuth.Bearer b -> b.token() instanceof SecretRef.Value v && v.save();
@@ -173,6 +178,13 @@ public final class EndpointSettings {
                 http(o, l.http());
                 l.tenant().ifPresent(t -> o.put("tenant", t));
             });
+            c.traces().ifPresent(t -> {
+                ObjectNode o = n.putObject("traces");
+                o.put("name", t.name());
+                o.put("protocol", t.protocol().id());
+                target(o, t.target());
+                http(o, t.http());
+            });
         });
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -209,8 +221,13 @@ public final class EndpointSettings {
                 JsonNode l = c.get("loki");
                 loki = Optional.of(new LokiEndpoint(l.path("name").asText("loki"), target(l), http(l), optional(l, "tenant")));
             }
+            Optional<TraceEndpoint> traces = Optional.empty();
+            if (c.hasNonNull("traces")) {
+                JsonNode t = c.get("traces");
+                traces = Optional.of(new TraceEndpoint(t.path("name").asText("traces"), protocol(t), target(t), http(t)));
+            }
             try {
-                out.put(ctx.getKey(), new ContextEndpoints(proms, optional(c, "selected"), am, loki));
+                out.put(ctx.getKey(), new ContextEndpoints(proms, optional(c, "selected"), am, loki, traces));
             } catch (IllegalArgumentException e) {
                 throw new IOException("context " + ctx.getKey() + ": " + e.getMessage(), e);
             }
@@ -324,6 +341,14 @@ public final class EndpointSettings {
             return PrometheusEndpoint.Flavor.valueOf(s.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IOException("unknown flavor " + s + " (prometheus, thanos, mimir, victoriametrics)");
+        }
+    }
+
+    private static TraceEndpoint.Protocol protocol(JsonNode t) throws IOException {
+        try {
+            return TraceEndpoint.Protocol.of(required(t, "protocol"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("traces endpoint " + t.path("name").asText("?") + ": " + e.getMessage(), e);
         }
     }
 

@@ -26,9 +26,12 @@ public final class PrometheusDiscovery {
     public static final List<String> USUAL_NAMESPACES = List.of("monitoring", "prometheus", "observability",
             "kube-prometheus-stack", "openshift-monitoring", "cattle-monitoring-system", "kube-system", "default");
 
-    /** What a Service was found as. */
-    /** What a found Service serves (a Loki found by {@link io.pitwall.connectors.logs.LokiDiscovery} is offered as LOKI). */
-    public enum Kind { PROMETHEUS, ALERTMANAGER, LOKI }
+    /**
+     * What a found Service serves (a Loki found by {@link io.pitwall.connectors.logs.LokiDiscovery} is
+     * offered as LOKI, a Jaeger query service or a Zipkin found by
+     * {@link io.pitwall.connectors.traces.TraceDiscovery} as JAEGER or ZIPKIN).
+     */
+    public enum Kind { PROMETHEUS, ALERTMANAGER, LOKI, JAEGER, ZIPKIN }
 
     /**
      * One Service that looks like an endpoint.

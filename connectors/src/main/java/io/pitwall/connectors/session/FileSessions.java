@@ -26,7 +26,8 @@ import java.util.Set;
  * Prometheus {@code /api/v1/query_range} (or {@code /api/v1/query}) response, shown as offline
  * metrics, or logs: a Loki {@code /loki/api/v1/query_range} response (streams) or a plain text
  * log ({@code .log}, {@code .txt}, or any text that is not Kubernetes JSON or YAML), shown as
- * offline logs.
+ * offline logs, or traces: Jaeger, OTLP or Zipkin v2 JSON ({@link io.pitwall.connectors.traces.TraceFiles}
+ * tells which), shown as offline traces.
  */
 public final class FileSessions {
 
@@ -54,6 +55,10 @@ public final class FileSessions {
                 if (loki.isPresent()) {
                     return logsSession(name, loki.get(), "Loki response");
                 }
+                Optional<Session> traces = traceFile(file);
+                if (traces.isPresent()) {
+                    return traces.get();
+                }
             }
             Optional<Session> prometheus = prometheusResponse(file);
             if (prometheus.isPresent()) {
@@ -79,20 +84,48 @@ public final class FileSessions {
     private static Session logsSession(String name, io.pitwall.connectors.logs.CapturedLogs logs, String what) {
         io.pitwall.connectors.model.TimeRange range = logs.extent().orElse(
                 io.pitwall.connectors.model.TimeRange.ending(Instant.now(), java.time.Duration.ofHours(1)));
-        return new SignalFileSession(name, range, Signal.LOGS, what + ", " + logs.entries().size() + " lines", null, logs);
+        return new SignalFileSession(name, range, Signal.LOGS, what + ", " + logs.entries().size() + " lines", null, logs,
+                null);
     }
 
-    /** A file that holds one signal (a Prometheus response's series, or log lines), offline. */
+    /** A Jaeger, OTLP or Zipkin JSON file with at least one trace, as a session with traces only; empty when it is not one. */
+    private static Optional<Session> traceFile(Path file) {
+        io.pitwall.connectors.traces.TraceFile read;
+        try {
+            read = io.pitwall.connectors.traces.TraceFiles.read(file);
+        } catch (io.pitwall.connectors.traces.TraceFileException | RuntimeException notTraces) {
+            return Optional.empty();
+        }
+        String name = file.getFileName().toString();
+        var traces = new io.pitwall.connectors.traces.CapturedTraces(read.traces(), "file " + name);
+        if (traces.isEmpty()) {
+            return Optional.empty();
+        }
+        long spans = traces.traces().stream().mapToLong(io.pitwall.connectors.model.Trace::spanCount).sum();
+        String format = switch (read.format()) {
+            case JAEGER_V1 -> "Jaeger JSON";
+            case OTLP -> "OTLP JSON";
+            case ZIPKIN_V2 -> "Zipkin v2 JSON";
+        };
+        int count = traces.traces().size();
+        return Optional.of(new SignalFileSession(name, traces.extent().orElseThrow(), Signal.TRACES, format + ", " + count
+                + (count == 1 ? " trace, " : " traces, ") + spans + " spans", null, null, traces));
+    }
+
+    /** A file that holds one signal (a Prometheus response's series, log lines, or traces), offline. */
     private static final class SignalFileSession implements Session {
         private final SessionInfo info;
         private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
         private final io.pitwall.connectors.metrics.MetricsSource metrics;
         private final io.pitwall.connectors.logs.LogsSource logs;
+        private final io.pitwall.connectors.traces.TracesSource traces;
 
-        /** One of {@code metrics} and {@code logs} is the file's; {@code contents} says what it holds. */
+        /** One of {@code metrics}, {@code logs} and {@code traces} is the file's; {@code contents} says what it holds. */
         SignalFileSession(String name, io.pitwall.connectors.model.TimeRange range, Signal signal, String contents,
-                          io.pitwall.connectors.metrics.MetricsSource metrics, io.pitwall.connectors.logs.LogsSource logs) {
+                          io.pitwall.connectors.metrics.MetricsSource metrics, io.pitwall.connectors.logs.LogsSource logs,
+                          io.pitwall.connectors.traces.TracesSource traces) {
             this.metrics = metrics;
+            this.traces = traces;
             this.logs = logs;
             this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
                     Optional.of(range), List.of());
@@ -119,6 +152,11 @@ public final class FileSessions {
         @Override
         public Optional<io.pitwall.connectors.logs.LogsSource> logs() {
             return Optional.ofNullable(logs);
+        }
+
+        @Override
+        public Optional<io.pitwall.connectors.traces.TracesSource> traces() {
+            return Optional.ofNullable(traces);
         }
 
         @Override
@@ -155,7 +193,7 @@ public final class FileSessions {
         var metrics = new io.pitwall.connectors.prometheus.CapturedMetrics(List.of(result), List.of(), List.of(), name);
         long points = result.points();
         return Optional.of(new SignalFileSession(name, range, Signal.METRICS, series.size() + " series, " + points + " points",
-                metrics, null));
+                metrics, null, null));
     }
 
     private static Session kubectlJson(Path file) throws IOException {

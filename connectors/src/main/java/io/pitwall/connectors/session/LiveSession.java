@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * endpoints ({@link ContextEndpoints}) it also serves metrics and alerts from Prometheus and
  * Alertmanager (in-cluster ones through the API server's service proxy, once the cluster answers);
  * logs come from the context's Loki when it has one, else from the Kubernetes log API once the cluster
- * answers; the traces and security sources are not configured until their endpoints are.
+ * answers; traces come from the context's Jaeger or Zipkin when it has one (the TRACES state says
+ * where it stands); the security source is not configured until its endpoints are.
  */
 public final class LiveSession implements Session {
 
@@ -50,6 +51,7 @@ public final class LiveSession implements Session {
     private final CompletableFuture<KubernetesClient> clusterClient = new CompletableFuture<>();
     private volatile PrometheusSources prometheus;
     private volatile io.pitwall.connectors.logs.LokiSource loki;
+    private volatile io.pitwall.connectors.traces.HttpTracesSource traces;
     private volatile io.pitwall.connectors.logs.KubeLogs kubeLogs;
     private ScheduledExecutorService kubeLogsTimer;
     private final Executor executor;
@@ -85,6 +87,7 @@ public final class LiveSession implements Session {
         }
         endpoints.loki().ifPresent(l -> session.loki = io.pitwall.connectors.logs.LokiSource.start(l, session.transports(),
                 s -> session.update(Signal.LOGS, s)));
+        endpoints.traces().ifPresent(t -> session.traces = session.startTraces(t));
         CompletableFuture.supplyAsync(() -> ClusterProbe.connect(context, config), executor)
                 .thenAccept(connection -> session.connected(connection, executor))
                 .exceptionally(t -> {
@@ -194,6 +197,7 @@ public final class LiveSession implements Session {
     public void useEndpoints(ContextEndpoints endpoints, java.time.Duration healthInterval) {
         PrometheusSources old;
         io.pitwall.connectors.logs.LokiSource oldLoki;
+        io.pitwall.connectors.traces.HttpTracesSource oldTraces;
         synchronized (this) {
             if (closed) {
                 return;
@@ -204,6 +208,14 @@ public final class LiveSession implements Session {
             oldLoki = loki;
             loki = endpoints.loki().map(l -> io.pitwall.connectors.logs.LokiSource.start(l, transports(),
                     s -> update(Signal.LOGS, s))).orElse(null);
+            oldTraces = traces;
+            traces = endpoints.traces().map(this::startTraces).orElse(null);
+        }
+        if (oldTraces != null) {
+            oldTraces.close();
+        }
+        if (endpoints.traces().isEmpty()) {
+            update(Signal.TRACES, new SourceState.NotConfigured(Signal.TRACES.whatToConnect()));
         }
         if (old != null) {
             old.close();
@@ -230,6 +242,26 @@ public final class LiveSession implements Session {
             return Optional.of(l);
         }
         return Optional.ofNullable(kubeLogs);
+    }
+
+    private io.pitwall.connectors.traces.HttpTracesSource startTraces(io.pitwall.connectors.prometheus.TraceEndpoint t) {
+        return io.pitwall.connectors.traces.HttpTracesSource.start(t, transports(), s -> update(Signal.TRACES, s));
+    }
+
+    /** The traces: the context's Jaeger or Zipkin, when it has one. */
+    @Override
+    public Optional<io.pitwall.connectors.traces.TracesSource> traces() {
+        return Optional.ofNullable(traces);
+    }
+
+    /** "Test connection" for a trace endpoint of this context, in-cluster ones through its API server. */
+    public CompletableFuture<String> testConnection(io.pitwall.connectors.prometheus.TraceEndpoint endpoint) {
+        return io.pitwall.connectors.traces.HttpTracesSource.testConnection(endpoint, transports());
+    }
+
+    /** The Jaeger query and Zipkin Services of this context's cluster, most likely first: a list of Services, nothing else. */
+    public CompletableFuture<java.util.List<io.pitwall.connectors.traces.TraceDiscovery.Candidate>> discoverTraces() {
+        return clusterClient.thenApplyAsync(io.pitwall.connectors.traces.TraceDiscovery::find, executor);
     }
 
     /** "Test connection" for a Loki endpoint of this context, in-cluster ones through its API server. */
@@ -351,6 +383,9 @@ public final class LiveSession implements Session {
             }
             if (loki != null) {
                 loki.close();
+            }
+            if (traces != null) {
+                traces.close();
             }
             if (kubeLogs != null) {
                 kubeLogs.close();

@@ -36,6 +36,7 @@ public final class OfflineSession implements Session {
     private List<io.pitwall.connectors.model.WatchEvent> changes = List.of();
     private final io.pitwall.connectors.prometheus.CapturedMetrics captured;
     private final io.pitwall.connectors.logs.CapturedLogs logs;
+    private final io.pitwall.connectors.traces.CapturedTraces traces;
 
     private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
@@ -70,6 +71,27 @@ public final class OfflineSession implements Session {
         this.clusterState = Optional.ofNullable(cluster);
         this.captured = readMetrics(bundle, name);
         this.logs = readLogs(bundle, name);
+        this.traces = readTraces(bundle, name);
+    }
+
+    /** The bundle's traces ({@code traces/*.json}), when it has any; damaged ones make the TRACES signal fail. */
+    private io.pitwall.connectors.traces.CapturedTraces readTraces(Bundle bundle, String name) {
+        if (!io.pitwall.connectors.traces.TracesCapture.holds(bundle)) {
+            return null;
+        }
+        try {
+            return new io.pitwall.connectors.traces.CapturedTraces(io.pitwall.connectors.traces.TracesCapture.read(bundle),
+                    "bundle " + name);
+        } catch (java.io.IOException | RuntimeException e) {
+            states.put(Signal.TRACES, new SourceState.Failing(name + ": the traces cannot be read (" + Errors.firstLine(e)
+                    + ")"));
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<io.pitwall.connectors.traces.TracesSource> traces() {
+        return Optional.ofNullable(traces);
     }
 
     /** The bundle's log lines ({@code logs/entries.ndjson}, or a Loki {@code logs/query_range.json}), when it has any. */

@@ -87,6 +87,19 @@ public interface Session extends AutoCloseable {
                 io.pitwall.connectors.logs.LogsCapture.DEFAULT_LIMIT);
     }
 
+    /**
+     * Writes the traces' part of an incident bundle for {@code window}: the traces of
+     * {@code openedIds} (those the user opened) and up to a limit of the window's, the failed and
+     * the slowest first ({@link io.pitwall.connectors.traces.TracesCapture}, {@code traces/}). A
+     * session without a traces source writes nothing. Blocking: call it off the FX thread.
+     */
+    default void captureTraces(io.pitwall.connectors.snapshot.BundleWriter writer,
+                               io.pitwall.connectors.model.TimeRange window,
+                               java.util.Collection<String> openedIds) throws java.io.IOException {
+        io.pitwall.connectors.traces.TracesCapture.write(writer, traces().orElse(null), window, openedIds,
+                io.pitwall.connectors.traces.TracesCapture.DEFAULT_LIMIT);
+    }
+
     /** The session's metrics, when it has a source for them (a configured endpoint, or a bundle's series). */
     default Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
         return Optional.empty();

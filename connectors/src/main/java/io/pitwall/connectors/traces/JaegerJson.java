@@ -17,6 +17,8 @@ import java.util.Map;
  * Jaeger v1 JSON, streamed span by span (a 100,000-span trace is never a tree of nodes): the
  * trace objects of {@code /api/traces} and {@code /api/traces/{id}} ({@code {"data":[trace]}})
  * and of the Jaeger UI's download ({@code {traceID, spans, processes}}). Times are microseconds.
+ * What {@link JaegerJsonWriter} adds is read back: a reference of {@code refType} {@code LINK} with
+ * its {@code attributes}, and a span's {@code "shared": true}.
  */
 final class JaegerJson {
 
@@ -118,6 +120,11 @@ final class JaegerJson {
                     case "logs" -> logs(p);
                     case "processID" -> processId = text(p);
                     case "process" -> b.process(process(p));
+                    case "shared" -> {
+                        if (p.currentToken() == JsonToken.VALUE_TRUE) {
+                            b.shared();
+                        }
+                    }
                     default -> p.skipChildren();
                 }
             }
@@ -160,11 +167,12 @@ final class JaegerJson {
                         case "refType" -> type = text(p);
                         case "traceID" -> traceId = text(p);
                         case "spanID" -> spanId = text(p);
+                        case "attributes" -> keyValues(p, b::refAttribute);
                         default -> p.skipChildren();
                     }
                 }
-                b.endRef("FOLLOWS_FROM".equalsIgnoreCase(type) ? SpanRef.Type.FOLLOWS_FROM : SpanRef.Type.CHILD_OF,
-                        traceId, spanId);
+                b.endRef("FOLLOWS_FROM".equalsIgnoreCase(type) ? SpanRef.Type.FOLLOWS_FROM
+                        : "LINK".equalsIgnoreCase(type) ? SpanRef.Type.LINK : SpanRef.Type.CHILD_OF, traceId, spanId);
             }
         }
 
