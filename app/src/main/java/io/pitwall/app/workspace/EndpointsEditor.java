@@ -101,14 +101,18 @@ final class EndpointsEditor {
     private EndpointServices services(Session session) {
         Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover;
         if (session instanceof LiveSession live) {
-            // the Prometheus and Alertmanager Services, then Loki's: one list, each form takes its kind
+            // the Prometheus and Alertmanager Services, then Loki's, then the trace backends'
             discover = () -> live.discoverEndpoints().thenCombine(live.discoverLoki(), (found, loki) -> {
                 List<PrometheusDiscovery.Candidate> all = new java.util.ArrayList<>(found);
                 loki.forEach(l -> all.add(l.asCandidate()));
                 return all;
+            }).thenCombine(live.discoverTraces(), (all, traces) -> {
+                traces.forEach(t -> all.add(t.asCandidate()));
+                return all;
             });
             return new EndpointServices(e -> offFx(() -> live.testConnection(e)), a -> offFx(() -> live.testConnection(a)),
-                    l -> offFx(() -> live.testConnection(l)), discover, this::checkFile, EndpointsEditor::envIsSet);
+                    l -> offFx(() -> live.testConnection(l)), discover, this::checkFile, EndpointsEditor::envIsSet)
+                    .withTestTraces(t -> offFx(() -> live.testConnection(t)));
         }
         String why = session.state(io.pitwall.connectors.session.Signal.CLUSTER).summary();
         discover = () -> CompletableFuture.failedFuture(new IOException("the cluster is not connected (" + why + ")"));
@@ -116,7 +120,8 @@ final class EndpointsEditor {
         return new EndpointServices(e -> offFx(() -> ConnectionTest.prometheus(e, direct)),
                 a -> offFx(() -> ConnectionTest.alertmanager(a, direct)),
                 l -> offFx(() -> io.pitwall.connectors.logs.LokiSource.testConnection(l, direct)), discover, this::checkFile,
-                EndpointsEditor::envIsSet);
+                EndpointsEditor::envIsSet)
+                .withTestTraces(t -> offFx(() -> io.pitwall.connectors.traces.HttpTracesSource.testConnection(t, direct)));
     }
 
     /** A test reads TLS files as it starts: it starts on the background executor. */

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param checkFile        why a file cannot be used (missing, unreadable, a folder), empty when it can
  * @param envIsSet         whether Pitwall's environment has a variable of that name
  * @param chooseFile       asks the user for a file ("Browse…"); by default JavaFX's file chooser
+ * @param testTraces       "Test connection" for a trace backend (Jaeger or Zipkin)
  */
 public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<String>> testPrometheus,
                                Function<AlertmanagerEndpoint, CompletableFuture<String>> testAlertmanager,
@@ -31,7 +32,8 @@ public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<St
                                Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover,
                                Function<Path, CompletableFuture<Optional<String>>> checkFile,
                                Predicate<String> envIsSet,
-                               FileChoice chooseFile) {
+                               FileChoice chooseFile,
+                               Function<io.pitwall.connectors.prometheus.TraceEndpoint, CompletableFuture<String>> testTraces) {
 
     /** Asks the user for a file: the owner window, the dialog's title, the path typed so far; empty when cancelled. */
     @FunctionalInterface
@@ -47,6 +49,22 @@ public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<St
                             Function<Path, CompletableFuture<Optional<String>>> checkFile,
                             Predicate<String> envIsSet) {
         this(testPrometheus, testAlertmanager, testLoki, discover, checkFile, envIsSet, EndpointServices::fileChooser);
+    }
+
+    /** The services with a file chooser of the caller's, and no test of a trace backend. */
+    public EndpointServices(Function<PrometheusEndpoint, CompletableFuture<String>> testPrometheus,
+                            Function<AlertmanagerEndpoint, CompletableFuture<String>> testAlertmanager,
+                            Function<io.pitwall.connectors.prometheus.LokiEndpoint, CompletableFuture<String>> testLoki,
+                            Supplier<CompletableFuture<List<PrometheusDiscovery.Candidate>>> discover,
+                            Function<Path, CompletableFuture<Optional<String>>> checkFile,
+                            Predicate<String> envIsSet, FileChoice chooseFile) {
+        this(testPrometheus, testAlertmanager, testLoki, discover, checkFile, envIsSet, chooseFile,
+                t -> CompletableFuture.failedFuture(new IllegalStateException("no test of a trace backend here")));
+    }
+
+    /** These services, testing trace backends with {@code test}. */
+    public EndpointServices withTestTraces(Function<io.pitwall.connectors.prometheus.TraceEndpoint, CompletableFuture<String>> test) {
+        return new EndpointServices(testPrometheus, testAlertmanager, testLoki, discover, checkFile, envIsSet, chooseFile, test);
     }
 
     /** JavaFX's file chooser, opening in the folder of the path typed so far, else the home folder. */
@@ -78,5 +96,6 @@ public record EndpointServices(Function<PrometheusEndpoint, CompletableFuture<St
         Objects.requireNonNull(checkFile, "checkFile");
         Objects.requireNonNull(envIsSet, "envIsSet");
         Objects.requireNonNull(chooseFile, "chooseFile");
+        Objects.requireNonNull(testTraces, "testTraces");
     }
 }

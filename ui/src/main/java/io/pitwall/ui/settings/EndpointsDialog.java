@@ -45,6 +45,7 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
     private final VBox placeholder;
     private final AlertmanagerForm alertmanager;
     private final LokiForm loki;
+    private final TracesForm traces;
     private final TabPane tabs = new TabPane();
     private final Label problem = new Label();
     private final Map<PrometheusForm, Boolean> valid = new HashMap<>();
@@ -101,7 +102,10 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         loki = new LokiForm(services, this::revalidate);
         Tab lokiTab = new Tab("Loki", loki.node());
         lokiTab.setId("tab-loki");
-        tabs.getTabs().addAll(promTab, amTab, lokiTab);
+        traces = new TracesForm(services, this::revalidate);
+        Tab tracesTab = new Tab("Traces", traces.node());
+        tracesTab.setId("tab-traces");
+        tabs.getTabs().addAll(promTab, amTab, lokiTab, tracesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         problem.setId("endpoints-problem");
         problem.getStyleClass().add("pw-critical");
@@ -145,6 +149,7 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         graphsForm = current.primary().map(e -> byName.get(e.name())).orElse(null);
         alertmanager.load(current.alertmanager());
         loki.load(current.loki());
+        traces.load(current.traces());
     }
 
     private PrometheusForm newForm(String name) {
@@ -236,6 +241,11 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
         if (!logs && first.isEmpty()) {
             first = loki.firstError().map(m -> "Loki: " + m);
         }
+        boolean tracing = traces.validate();
+        ok &= tracing;
+        if (first.isEmpty() && !tracing) {
+            first = traces.firstError().map(m -> "Traces: " + m);
+        }
         ok &= logs;
         listingGraphs = true;
         graphs.getItems().setAll(names(null));
@@ -256,13 +266,14 @@ public final class EndpointsDialog extends Dialog<ContextEndpoints> {
             }
             endpoints.add(f.endpoint().orElseThrow());
         }
-        if (!alertmanager.validate() || !loki.validate()) {
+        if (!alertmanager.validate() || !loki.validate() || !traces.validate()) {
             return Optional.empty();
         }
         Optional<String> selected = graphsForm == null || endpoints.isEmpty() ? Optional.empty()
                 : Optional.of(graphsForm.name());
         try {
-            return Optional.of(new ContextEndpoints(endpoints, selected, alertmanager.endpoint(), loki.endpoint()));
+            return Optional.of(new ContextEndpoints(endpoints, selected, alertmanager.endpoint(), loki.endpoint(),
+                    traces.endpoint()));
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
             return Optional.empty();

@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 final class TargetEditor {
 
     private final PrometheusDiscovery.Kind kind;
+    private Consumer<PrometheusDiscovery.Candidate> onPicked = c -> { };
     private final EndpointServices services;
     private final Runnable changed;
     private final ToggleGroup where = new ToggleGroup();
@@ -89,8 +90,18 @@ final class TargetEditor {
                 port.setPromptText("3100, 80 or http");
                 path.setPromptText("none");
             }
+            case JAEGER, ZIPKIN -> {
+                url.setPromptText("https://jaeger.example.com");
+                service.setPromptText("jaeger-query or zipkin");
+                port.setPromptText("16686 or 9411");
+                path.setPromptText("none");
+            }
         }
-        namespace.setPromptText(kind == PrometheusDiscovery.Kind.LOKI ? "loki" : "monitoring");
+        namespace.setPromptText(switch (kind) {
+            case LOKI -> "loki";
+            case JAEGER, ZIPKIN -> "observability";
+            default -> "monitoring";
+        });
         scheme.getItems().addAll("http", "https");
         scheme.setValue("http");
         busy.setPrefSize(18, 18);
@@ -116,6 +127,7 @@ final class TargetEditor {
             if (c != null) {
                 fill(c.target());
                 picked.accept(c);
+                onPicked.accept(c);
             }
         });
         where.selectedToggleProperty().addListener((o, was, now) -> {
@@ -128,6 +140,17 @@ final class TargetEditor {
         scheme.valueProperty().addListener((o, was, now) -> changed.run());
         byUrl.setSelected(true);
         showRows();
+    }
+
+    /** Also called with the candidate the user picked (the trace form takes its protocol from it). */
+    void setOnPicked(Consumer<PrometheusDiscovery.Candidate> action) {
+        onPicked = action;
+    }
+
+    /** A trace backend is found as either kind; every other kind is only itself. */
+    private boolean accepts(PrometheusDiscovery.Kind found) {
+        boolean traces = kind == PrometheusDiscovery.Kind.JAEGER || kind == PrometheusDiscovery.Kind.ZIPKIN;
+        return traces ? found == PrometheusDiscovery.Kind.JAEGER || found == PrometheusDiscovery.Kind.ZIPKIN : found == kind;
     }
 
     void load(EndpointTarget target) {
@@ -213,12 +236,17 @@ final class TargetEditor {
                         + c.getMessage() + ". Enter the Service below."));
                 return;
             }
-            List<PrometheusDiscovery.Candidate> mineKind = all.stream().filter(c -> c.kind() == kind).toList();
+            List<PrometheusDiscovery.Candidate> mineKind = all.stream().filter(c -> accepts(c.kind())).toList();
             found.getItems().setAll(mineKind);
             found.setPromptText(mineKind.isEmpty() ? "None found" : "Pick a Service");
             found.setDisable(mineKind.isEmpty());
             foundRow.say(Form.Severity.INFO, Optional.of(mineKind.isEmpty()
-                    ? "No " + (kind == PrometheusDiscovery.Kind.PROMETHEUS ? "Prometheus-compatible" : "Alertmanager")
+                    ? "No " + switch (kind) {
+                        case PROMETHEUS -> "Prometheus-compatible";
+                        case ALERTMANAGER -> "Alertmanager";
+                        case LOKI -> "Loki";
+                        case JAEGER, ZIPKIN -> "Jaeger or Zipkin";
+                    }
                             + " Service found under the usual names: enter it below."
                     : mineKind.size() + (mineKind.size() == 1 ? " Service" : " Services")
                             + " found, the likeliest first: pick one, then change what you need."));

@@ -58,7 +58,10 @@ class EndpointsDialogTest {
                     new EndpointTarget.InCluster("monitoring", "thanos-querier", "web", "http", ""), "a Thanos querier", 40),
             new Candidate(PrometheusDiscovery.Kind.ALERTMANAGER, Flavor.PROMETHEUS,
                     new EndpointTarget.InCluster("monitoring", "alertmanager-main", "web", "http", ""),
-                    "kube-prometheus's Alertmanager", 90));
+                    "kube-prometheus's Alertmanager", 90),
+            new Candidate(PrometheusDiscovery.Kind.ZIPKIN, Flavor.PROMETHEUS,
+                    new EndpointTarget.InCluster("tracing", "zipkin", "9411", "http", ""), "a Zipkin server", 10));
+    private final List<io.pitwall.connectors.prometheus.TraceEndpoint> testedTraces = new ArrayList<>();
 
     private EndpointServices services() {
         return new EndpointServices(
@@ -81,6 +84,9 @@ class EndpointsDialogTest {
                 (owner, title, current) -> {
                     chooserAsked.add(title + " | " + current);
                     return chosen.get();
+                }).withTestTraces(t -> {
+                    testedTraces.add(t);
+                    return nextAnswer.get();
                 });
     }
 
@@ -337,6 +343,43 @@ class EndpointsDialogTest {
             assertThat(l.target()).isEqualTo(new EndpointTarget.Url("https://logs.example.com/"));
             assertThat(l.tenant()).contains("team-b");
             assertThat(l.effectiveHttp().headers()).containsEntry("X-Scope-OrgID", "team-b");
+        });
+    }
+
+    @Test
+    void aTraceBackendIsSetFoundInTheClusterWithItsProtocolTestedAndKept() {
+        io.pitwall.connectors.prometheus.TraceEndpoint saved = io.pitwall.connectors.prometheus.TraceEndpoint.url("jaeger",
+                io.pitwall.connectors.prometheus.TraceEndpoint.Protocol.JAEGER_V3, "https://jaeger.example.com");
+        open(new ContextEndpoints(List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(saved)));
+        click("prometheus-add");
+        type("prometheus-url", "http://prometheus:9090");
+        assertThat(result().orElseThrow().traces()).as("kept while another tab is edited").contains(saved);
+
+        robot.interact(() -> ((javafx.scene.control.TabPane) dialog.getDialogPane().lookup(".tab-pane")).getSelectionModel().select(3));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(this.<javafx.scene.control.ChoiceBox<?>>node("traces-protocol").getValue())
+                .isEqualTo(io.pitwall.connectors.prometheus.TraceEndpoint.Protocol.JAEGER_V3);
+        type("traces-url", "jaeger.example.com");
+        assertThat(robot.lookup("#endpoints-problem").queryLabeled().getText()).startsWith("Traces: ");
+        assertThat(okDisabled()).isTrue();
+
+        // found in the cluster: only the trace backends are offered, and Zipkin's protocol comes with it
+        click("traces-where-cluster");
+        click("traces-find");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(this.<javafx.scene.control.ComboBox<Candidate>>node("traces-candidates").getItems())
+                .extracting(c -> c.target().service()).containsExactly("zipkin");
+        robot.interact(() -> this.<javafx.scene.control.ComboBox<Candidate>>node("traces-candidates").getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(this.<javafx.scene.control.ChoiceBox<?>>node("traces-protocol").getValue())
+                .isEqualTo(io.pitwall.connectors.prometheus.TraceEndpoint.Protocol.ZIPKIN);
+        nextAnswer.set(CompletableFuture.completedFuture("Zipkin: 4 services"));
+        click("traces-test");
+        assertThat(testedTraces.getLast().protocol()).isEqualTo(io.pitwall.connectors.prometheus.TraceEndpoint.Protocol.ZIPKIN);
+        pressOk();
+        assertThat(dialog.getResult().traces()).hasValueSatisfying(t -> {
+            assertThat(t.protocol()).isEqualTo(io.pitwall.connectors.prometheus.TraceEndpoint.Protocol.ZIPKIN);
+            assertThat(t.target()).isEqualTo(new EndpointTarget.InCluster("tracing", "zipkin", "9411", "http", ""));
         });
     }
 
