@@ -26,6 +26,8 @@ final class Trees {
     private static final Pattern RFC3339 = Pattern.compile(
             "^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?)(Z|[+-]\\d\\d:?\\d\\d)?");
 
+    private static final Pattern SOURCE_NOISE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source:.*$");
+
     private Trees() {
     }
 
@@ -151,13 +153,14 @@ final class Trees {
         if (m == null) {
             return "";
         }
-        // snakeyaml: "while parsing a block mapping\n in reader, line 38...\nexpected <block end>, but found '-'\n..."
+        // snakeyaml: "while parsing a block mapping\n in reader, line 38, column 5:\n    - cvss:\n    ^\nexpected <block end>..."
+        // (the indented lines are where and a snippet); Jackson: "Unexpected character ... at [Source: ...; line: 1]"
         StringBuilder b = new StringBuilder();
         for (String l : m.split("\n")) {
-            String s = l.strip();
-            if (s.isEmpty() || s.startsWith("in ") || s.startsWith("^") || s.startsWith("at [")) {
+            if (l.isBlank() || Character.isWhitespace(l.charAt(0))) {
                 continue;
             }
+            String s = SOURCE_NOISE.matcher(l.strip()).replaceAll("");
             if (!b.isEmpty()) {
                 b.append(": ");
             }
