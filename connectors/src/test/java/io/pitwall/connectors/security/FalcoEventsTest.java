@@ -143,4 +143,17 @@ class FalcoEventsTest {
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.time()).isEqualTo(Instant.parse("2001-01-01T01:10:00Z"));
     }
+
+    @Test
+    void theDetailsPanelReadsEveryFieldAsARow() throws Exception {
+        SecurityFinding f = FalcoEvents.event(Resources.text("falco/event-terminal-shell-k8s-critical.json"));
+        Map<String, String> rows = FindingDetails.fields(f);
+        assertThat(rows).containsEntry("rule", "Terminal shell in container")
+                .containsEntry("output_fields.k8s.pod.name", "kubecon")
+                .containsEntry("output_fields.evt.time", "1685022245478445995")
+                .containsEntry("output_fields.user.loginuid", "-1")
+                .containsEntry("tags[1]", "mitre_execution");
+        assertThat(rows.keySet()).first().isEqualTo("hostname");
+        assertThat(FindingDetails.pretty(f)).contains("\n").contains("\"proc.tty\" : 34816");
+    }
 }
