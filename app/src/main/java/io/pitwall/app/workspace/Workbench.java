@@ -63,6 +63,7 @@ public final class Workbench {
     private final ClusterPanes clusterPanes;
     private final MetricsPanes metricsPanes;
     private final LogsPanes logsPanes;
+    private final SecurityPanes securityPanes;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -97,8 +98,11 @@ public final class Workbench {
         this.metricsPanes = new MetricsPanes(time, clock, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
         this.logsPanes = new LogsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(), panes.get(PaneId.LOGS), background);
-        // firing alerts mark the objects they name
-        metricsPanes.setOnAlerts(alerts -> clusterPanes.topologyView().setBadges(AlertBadges.of(alerts)));
+        this.securityPanes = new SecurityPanes(time, bus, panes.get(PaneId.SECURITY), background, workspace::focus);
+        // firing alerts and security findings mark the objects they name
+        BadgeLayers badges = new BadgeLayers(b -> clusterPanes.topologyView().setBadges(b));
+        metricsPanes.setOnAlerts(alerts -> badges.set(BadgeLayers.Layer.ALERTS, AlertBadges.of(alerts)));
+        securityPanes.setOnBadges(b -> badges.set(BadgeLayers.Layer.SECURITY, b));
         this.endpoints = new EndpointsEditor(this, files.endpoints(), background);
         metricsPanes.setConfigure(endpoints::open);
         this.commands = new WorkbenchCommands(this);
@@ -242,6 +246,9 @@ public final class Workbench {
             // a log view holds up to millions of lines: the workspace's own moves to the copy
             logsPanes.view().ifPresent(copy::setView);
         }
+        if (id == PaneId.SECURITY) {
+            securityPanes.view().ifPresent(copy::setView); // the workspace's own view moves to the copy
+        }
         if (id == PaneId.ALERTS && session.alerts().isPresent()) {
             copy.setView(metricsPanes.copyOfAlerts());
         }
@@ -287,6 +294,7 @@ public final class Workbench {
         session = next;
         if (previous != next) {
             logsPanes.close();
+            securityPanes.close();
             previous.close();
         }
         Map<Signal, SourceState> states = next.states();
@@ -303,6 +311,7 @@ public final class Workbench {
         clusterPanes.show(next);
         metricsPanes.show(next);
         logsPanes.show(next);
+        securityPanes.show(next);
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();
@@ -314,6 +323,8 @@ public final class Workbench {
                     metricsPanes.show(next); // a source that came (back) shows at once
                 } else if (signal == Signal.LOGS) {
                     logsPanes.show(next); // logs that came, went or changed
+                } else if (signal == Signal.SECURITY) {
+                    securityPanes.show(next);
                 }
             }
         }));
@@ -331,6 +342,16 @@ public final class Workbench {
     /** Completes when the log lines asked last have arrived or failed (for pictures of the pane). */
     public CompletableFuture<?> logsLoaded() {
         return logsPanes.loaded();
+    }
+
+    /** Completes when the security findings asked last have arrived or failed (for pictures of the pane). */
+    public CompletableFuture<?> securityLoaded() {
+        return securityPanes.loaded();
+    }
+
+    /** The Security pane's view, when the session has a security source. */
+    public Optional<io.pitwall.ui.security.SecurityView> securityView() {
+        return securityPanes.view();
     }
 
     /** The Logs pane's view, when the session has logs. */
@@ -445,6 +466,7 @@ public final class Workbench {
     public void stop() {
         ticker.stop();
         logsPanes.close();
+        securityPanes.close();
         session.close();
     }
 

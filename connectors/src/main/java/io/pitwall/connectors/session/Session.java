@@ -115,6 +115,11 @@ public interface Session extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** The session's security events and findings, when it has a cluster, Falco events or a bundle with them. */
+    default Optional<io.pitwall.connectors.security.SecuritySource> security() {
+        return Optional.empty();
+    }
+
     /** The session's traces, when it has a trace backend, a bundle with traces or a trace file. */
     default Optional<io.pitwall.connectors.traces.TracesSource> traces() {
         return Optional.empty();
