@@ -175,7 +175,8 @@ public final class SpanDetails extends ScrollPane {
     private static void row(GridPane g, String key, String value) {
         Label k = new Label(key);
         k.getStyleClass().add("text-muted");
-        k.setMinWidth(60);
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        k.setMaxWidth(200);
         Label v = new Label(value);
         v.setWrapText(true);
         v.setTooltip(new Tooltip(value));

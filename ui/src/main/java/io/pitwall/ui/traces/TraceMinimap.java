@@ -167,7 +167,7 @@ final class TraceMinimap extends Region {
                 } else if (errGrid[y * w + x] > 0) {
                     px.setColor(x, y, error);
                 } else {
-                    double a = 0.35 + 0.65 * Math.log1p(c) / logMax;
+                    double a = 0.6 + 0.4 * Math.log1p(c) / logMax;
                     px.setColor(x, y, back.interpolate(base, a));
                 }
             }

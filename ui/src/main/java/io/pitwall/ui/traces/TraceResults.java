@@ -25,14 +25,14 @@ public final class TraceResults extends TableView<TraceSummary> {
         setId("trace-results");
         setPlaceholder(new javafx.scene.control.Label("No traces: search for a service's traces above."));
         TableColumn<TraceSummary, String> id = column("Trace", s -> TracesViewModel.shortId(s.traceId()), 110);
-        TableColumn<TraceSummary, String> root = column("Root", s -> s.rootService() + " · " + s.rootOperation(), 240);
+        TableColumn<TraceSummary, String> root = column("Root", s -> s.rootService() + " · " + s.rootOperation(), 220);
         TableColumn<TraceSummary, Long> duration = new TableColumn<>("Duration");
         duration.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().durationNanos()));
         duration.setCellFactory(c -> text(Durations::format));
-        duration.setPrefWidth(80);
+        duration.setPrefWidth(86);
         TableColumn<TraceSummary, Integer> spans = new TableColumn<>("Spans");
         spans.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().spanCount()));
-        spans.setPrefWidth(60);
+        spans.setPrefWidth(72);
         TableColumn<TraceSummary, Integer> errors = new TableColumn<>("Errors");
         errors.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().errorCount()));
         errors.setCellFactory(c -> new TableCell<>() {
@@ -43,11 +43,11 @@ public final class TraceResults extends TableView<TraceSummary> {
                 setStyle(!empty && v != null && v > 0 ? "-fx-text-fill: -pw-critical;" : "");
             }
         });
-        errors.setPrefWidth(60);
+        errors.setPrefWidth(70);
         TableColumn<TraceSummary, Long> start = new TableColumn<>("Started");
         start.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().startNanos()));
         start.setCellFactory(c -> text(n -> time.format(Instant.ofEpochSecond(0, n))));
-        start.setPrefWidth(100);
+        start.setPrefWidth(110);
         getColumns().setAll(java.util.List.of(id, root, duration, spans, errors, start));
         setOnMouseClicked(e -> {
             TraceSummary s = getSelectionModel().getSelectedItem();

@@ -88,9 +88,10 @@ public final class TraceScatter extends Region {
     /** Where the point of {@code s} is drawn. */
     public javafx.geometry.Point2D pointOf(TraceSummary s) {
         long[] b = bounds();
-        double w = canvas.getWidth() - PAD_L - PAD_R;
+        double inset = 12; // the biggest point stays inside the plot
+        double w = canvas.getWidth() - PAD_L - PAD_R - 2 * inset;
         double h = canvas.getHeight() - PAD_T - PAD_B;
-        double x = PAD_L + (double) (s.startNanos() - b[0]) / (b[1] - b[0]) * w;
+        double x = PAD_L + inset + (double) (s.startNanos() - b[0]) / (b[1] - b[0]) * w;
         double y = PAD_T + h - (double) s.durationNanos() / (b[2] * 1.08) * h;
         return new javafx.geometry.Point2D(x, y);
     }

@@ -43,10 +43,10 @@ public final class TraceSearchBar extends FlowPane {
         service.setEditable(true);
         service.setItems(model.services());
         service.valueProperty().bindBidirectional(model.serviceProperty());
-        service.setPrefWidth(180);
+        service.setPrefWidth(160);
         operation.setId("trace-operation");
         operation.setPromptText(ALL_OPERATIONS);
-        operation.setPrefWidth(180);
+        operation.setPrefWidth(160);
         model.operations().addListener((javafx.collections.ListChangeListener<String>) c -> {
             java.util.List<String> items = new java.util.ArrayList<>();
             items.add(ALL_OPERATIONS);
@@ -55,13 +55,13 @@ public final class TraceSearchBar extends FlowPane {
         });
         tags.setId("trace-tags");
         tags.setPromptText("tags: http.status_code=500 error=true");
-        tags.setPrefColumnCount(22);
+        tags.setPrefColumnCount(16);
         min.setId("trace-min-duration");
         min.setPromptText("min, e.g. 100ms");
-        min.setPrefColumnCount(7);
+        min.setPrefColumnCount(8);
         max.setId("trace-max-duration");
         max.setPromptText("max, e.g. 1.5s");
-        max.setPrefColumnCount(7);
+        max.setPrefColumnCount(8);
         limit.setId("trace-limit");
         limit.setEditable(true);
         limit.setPrefWidth(86);

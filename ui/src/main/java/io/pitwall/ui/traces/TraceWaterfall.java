@@ -140,39 +140,53 @@ public final class TraceWaterfall extends Region {
     // --- collapse and expand ------------------------------------------------------------------
 
     public void toggle(int span) {
+        int anchor = anchor();
         rows().toggle(span);
-        changedRows();
+        changedRows(anchor);
     }
 
     public void setCollapsed(int span, boolean collapse) {
+        int anchor = anchor();
         rows().setCollapsed(span, collapse);
-        changedRows();
+        changedRows(anchor);
     }
 
     public void expandAll() {
         if (data != null) {
+            int anchor = anchor();
             rows().expandAll();
-            changedRows();
+            changedRows(anchor);
         }
     }
 
     public void collapseAll() {
         if (data != null) {
+            int anchor = anchor();
             rows().collapseAll();
-            changedRows();
+            changedRows(anchor);
         }
     }
 
     /** Shows levels 0..{@code depth} only. */
     public void collapseToDepth(int depth) {
         if (data != null) {
+            int anchor = anchor();
             rows().collapseToDepth(depth);
-            changedRows();
+            changedRows(anchor);
         }
     }
 
-    private void changedRows() {
-        scrollTo(topRow());
+    /** The span on the top row, which stays on top (or its nearest shown ancestor does) when rows fold. */
+    private int anchor() {
+        return rowCount() == 0 ? -1 : rows().span(Math.min(topRow(), rowCount() - 1));
+    }
+
+    private void changedRows(int anchor) {
+        int row = -1;
+        for (int s = anchor; s >= 0 && row < 0; s = data.trace().parent(s)) {
+            row = rows().rowOf(s);
+        }
+        scrollTo(Math.max(0, row));
     }
 
     // --- selection ----------------------------------------------------------------------------

@@ -42,6 +42,17 @@ final class WaterfallPainter {
     long dragTo = Long.MIN_VALUE;
     long frames;
     private int[] drawn = new int[0];
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    private final java.util.Map<String, Double> serviceWidths = new java.util.HashMap<>();
+
+    /** How wide a service's name is drawn in bold (services are few: measured once each). */
+    private double serviceWidth(String service) {
+        return serviceWidths.computeIfAbsent(service, s -> {
+            measure.setFont(bold);
+            measure.setText(s);
+            return measure.getLayoutBounds().getWidth();
+        });
+    }
 
     double labelWidth(double w) {
         return Math.max(160, Math.min(420, w * 0.32));
@@ -182,7 +193,7 @@ final class WaterfallPainter {
         g.setFill(colours.fg());
         String service = trace.service(span);
         g.fillText(service, x, mid);
-        x += service.length() * 6.4 + 6;
+        x += serviceWidth(service) + 6;
         g.setFont(font);
         g.setFill(colours.muted());
         if (rows.hasChildren(span) && rows.isCollapsed(span)) {
@@ -283,7 +294,7 @@ final class WaterfallPainter {
             g.setStroke(colours.border());
             g.strokeLine(Math.round(x) + 0.5, HEADER_H - 6, Math.round(x) + 0.5, HEADER_H);
             g.setFill(colours.muted());
-            g.fillText(Durations.format(rounded), x + 3, HEADER_H / 2);
+            g.fillText(rounded == 0 ? "0" : Durations.format(rounded), x + 3, HEADER_H / 2);
         }
         if (dragFrom != Long.MIN_VALUE && dragTo != Long.MIN_VALUE) {
             double a = xOf(Math.min(dragFrom, dragTo), w);
