@@ -1,6 +1,7 @@
 package io.pitwall.ui.event;
 
 import io.pitwall.connectors.model.KubeRef;
+import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.ui.workspace.PaneId;
 
 /**
@@ -21,5 +22,12 @@ public sealed interface WorkspaceEvent {
 
     /** The user asked for a trace by its id (a link in a log line): the Traces pane opens it. */
     record TraceRequested(PaneId from, String traceId) implements WorkspaceEvent {
+    }
+
+    /**
+     * The user asked for the logs of a trace (a span's "Logs for this trace"): the Logs pane
+     * filters on the trace id, over the time {@code around} the trace.
+     */
+    record LogsRequested(PaneId from, String traceId, TimeRange around) implements WorkspaceEvent {
     }
 }

@@ -74,6 +74,7 @@ public final class WorkspaceEvents {
                 yield changed;
             }
             case WorkspaceEvent.TraceRequested t -> true; // asking again opens it again
+            case WorkspaceEvent.LogsRequested l -> true;
         };
     }
 }
