@@ -44,6 +44,18 @@ public final class Durations {
         return t;
     }
 
+    /** A tick's label on a time axis: {@code offset} in the unit of its size, with as many decimals as {@code step} needs. */
+    public static String tick(long offset, long step) {
+        if (offset == 0) {
+            return "0";
+        }
+        long size = Math.max(Math.abs(offset), step);
+        double unit = size >= 1_000_000_000L ? 1e9 : size >= 1_000_000 ? 1e6 : size >= 1_000 ? 1e3 : 1;
+        String name = unit == 1e9 ? "s" : unit == 1e6 ? "ms" : unit == 1e3 ? "µs" : "ns";
+        int decimals = (int) Math.max(0, Math.min(6, Math.ceil(Math.log10(unit / Math.max(1, step)) - 1e-9)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", offset / unit) + name;
+    }
+
     /**
      * Reads a duration field: empty for a blank one, else a number and a unit ({@code 250us},
      * {@code 100ms}, {@code 1.5s}, {@code 2m}); throws with a message for the user otherwise.

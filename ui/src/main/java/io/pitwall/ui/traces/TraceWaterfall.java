@@ -15,11 +15,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
@@ -43,7 +39,6 @@ public final class TraceWaterfall extends Region {
     private final Executor fx;
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selectedSpan", -1);
     private final BooleanProperty showCritical = new SimpleBooleanProperty(this, "showCritical", true);
-    private final Tooltip tip = new Tooltip();
     private WaterfallData data;
     private int[] hits = new int[0];
     private int hitIndex = -1;
@@ -53,7 +48,6 @@ public final class TraceWaterfall extends Region {
     private boolean dirty = true;
     private IntConsumer onOpen = s -> { };
     private Runnable onSearched = () -> { };
-    private double pressX = Double.NaN;
 
     /**
      * @param background where searches run (a same-thread executor in tests)
@@ -87,16 +81,7 @@ public final class TraceWaterfall extends Region {
         });
         SceneHooks.install(this, this::drawIfDirty, this::restyle);
         addEventHandler(KeyEvent.KEY_PRESSED, new WaterfallKeys(this)::pressed);
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
-        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
-            scrollTo(topRow() - (int) Math.round(e.getDeltaY() / WaterfallPainter.ROW_H));
-            e.consume();
-        });
-        Tooltip.install(canvas, tip);
-        tip.setShowDelay(javafx.util.Duration.millis(400));
+        new WaterfallMouse(this, canvas, painter).install();
     }
 
     // --- what is shown ------------------------------------------------------------------------
@@ -403,69 +388,6 @@ public final class TraceWaterfall extends Region {
     /** Called on the FX thread when the hits or the current hit changed. */
     public void setOnSearched(Runnable action) {
         onSearched = action == null ? () -> { } : action;
-    }
-
-    // --- the mouse ----------------------------------------------------------------------------
-
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        if (data == null || e.getButton() != MouseButton.PRIMARY) {
-            return;
-        }
-        double w = canvas.getWidth();
-        if (e.getY() < WaterfallPainter.HEADER_H) {
-            if (e.getX() >= painter.barLeft(w)) {
-                pressX = e.getX();
-                painter.dragFrom = painter.timeAt(e.getX(), w);
-            }
-            return;
-        }
-        int row = painter.rowAt(e.getY());
-        if (row < 0) {
-            return;
-        }
-        int span = rows().span(row);
-        double tx = painter.toggleX(span);
-        if (rows().hasChildren(span) && e.getX() >= tx - 2 && e.getX() <= tx + WaterfallPainter.TOGGLE_W + 2) {
-            toggle(span);
-            return;
-        }
-        select(span);
-        if (e.getClickCount() >= 2) {
-            open(span);
-        }
-    }
-
-    private void dragged(MouseEvent e) {
-        if (!Double.isNaN(pressX)) {
-            double w = canvas.getWidth();
-            double x = Math.max(painter.barLeft(w), Math.min(e.getX(), painter.barLeft(w) + painter.barWidth(w)));
-            painter.dragTo = painter.timeAt(x, w);
-            requestRedraw();
-        }
-    }
-
-    private void released(MouseEvent e) {
-        if (!Double.isNaN(pressX)) {
-            if (Math.abs(e.getX() - pressX) > 3 && painter.dragTo != Long.MIN_VALUE) {
-                zoom(Math.min(painter.dragFrom, painter.dragTo), Math.max(painter.dragFrom, painter.dragTo));
-            }
-            pressX = Double.NaN;
-            painter.dragFrom = Long.MIN_VALUE;
-            painter.dragTo = Long.MIN_VALUE;
-            requestRedraw();
-        }
-    }
-
-    private void hover(MouseEvent e) {
-        int row = data == null ? -1 : painter.rowAt(e.getY());
-        String text = row < 0 ? "" : SpanFlags.tooltip(data.trace(), rows().span(row));
-        if (!text.equals(tip.getText())) {
-            tip.setText(text);
-        }
-        if (text.isEmpty()) {
-            tip.hide();
-        }
     }
 
     // --- for tests and the app ------------------------------------------------------------------

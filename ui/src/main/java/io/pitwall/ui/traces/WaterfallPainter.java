@@ -96,7 +96,8 @@ final class WaterfallPainter {
     /** Where a span's collapse toggle starts (its indent). */
     double toggleX(int span) {
         int depth = data.trace().depth(span);
-        return 4 + Math.min(depth, MAX_INDENT_LEVELS) * INDENT;
+        // deeper than the column can indent: a small indent, and the level written out
+        return 4 + (depth <= MAX_INDENT_LEVELS ? depth : 1) * INDENT;
     }
 
     int[] drawnSpans() {
@@ -180,10 +181,10 @@ final class WaterfallPainter {
         int depth = trace.depth(span);
         g.setFont(small);
         if (depth > MAX_INDENT_LEVELS) {
-            String d = "L" + depth;
+            String d = "level " + depth;
             g.setFill(colours.muted());
             g.fillText(d, x, mid);
-            x += 7 * d.length();
+            x += 5.6 * d.length() + 4;
         }
         g.setFill(colours.service(data.serviceIndex(span)));
         g.fillRect(x, y + 4, 4, ROW_H - 8);
@@ -294,7 +295,7 @@ final class WaterfallPainter {
             g.setStroke(colours.border());
             g.strokeLine(Math.round(x) + 0.5, HEADER_H - 6, Math.round(x) + 0.5, HEADER_H);
             g.setFill(colours.muted());
-            g.fillText(rounded == 0 ? "0" : Durations.format(rounded), x + 3, HEADER_H / 2);
+            g.fillText(Durations.tick(rounded, step), x + 3, HEADER_H / 2);
         }
         if (dragFrom != Long.MIN_VALUE && dragTo != Long.MIN_VALUE) {
             double a = xOf(Math.min(dragFrom, dragTo), w);

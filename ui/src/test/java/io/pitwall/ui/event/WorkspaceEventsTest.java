@@ -72,4 +72,18 @@ class WorkspaceEventsTest {
         assertThat(seen).isEmpty();
         assertThat(bus.selection()).isEmpty();
     }
+
+    @Test
+    void logsForATraceAreAskedForEachTime() {
+        WorkspaceEvents bus = new WorkspaceEvents();
+        List<WorkspaceEvent.LogsRequested> asked = new ArrayList<>();
+        bus.subscribe(WorkspaceEvent.LogsRequested.class, asked::add);
+        io.pitwall.connectors.model.TimeRange around = io.pitwall.connectors.model.TimeRange.ending(
+                java.time.Instant.parse("2026-01-01T12:00:00Z"), java.time.Duration.ofMinutes(2));
+        WorkspaceEvent.LogsRequested e = new WorkspaceEvent.LogsRequested(PaneId.TRACES, "4bf92f3577b34da6", around);
+        bus.publish(e);
+        bus.publish(e);
+        assertThat(asked).containsExactly(e, e);
+        assertThat(bus.selection()).isEmpty();
+    }
 }

@@ -62,5 +62,10 @@ class SpanSearchTest {
         assertThat(Durations.format(1_230_000_000)).isEqualTo("1.23s");
         assertThat(Durations.format(2_000_000)).isEqualTo("2ms");
         assertThat(Durations.format(125_000_000_000L)).isEqualTo("2m 5s");
+        assertThat(Durations.tick(0, 50)).isEqualTo("0");
+        assertThat(Durations.tick(10_000_000_000L, 10_000_000_000L)).isEqualTo("10s");
+        assertThat(Durations.tick(199_950, 50)).isEqualTo("199.95µs");
+        assertThat(Durations.tick(1_500_000, 500_000)).isEqualTo("1.5ms");
+        assertThat(Durations.tick(2_000_000, 500_000)).isEqualTo("2.0ms");
     }
 }

@@ -134,6 +134,20 @@ class TracePicturesTest {
     }
 
     @Test
+    void aChainTwentyThousandLevelsDeepZoomed() throws IOException {
+        Trace chain = TraceFixtures.chain(20_000);
+        robot.interact(() -> pane.open(chain));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            pane.waterfall().select(19_990);
+            pane.waterfall().zoom(chain.startNanos(19_900), chain.endNanos(19_900));
+        });
+        snapshot("traces-deep-chain-zoomed.png");
+        assertThat(pane.waterfall().drawnSpans()).contains(19_990);
+        assertThat(pane.waterfall().zoomed()).isTrue();
+    }
+
+    @Test
     void noSource() throws IOException {
         robot.interact(() -> {
             TracesView none = new TracesView(new TracesViewModel(Optional.empty(), NOW, NOW));
