@@ -144,6 +144,8 @@ final class ClusterPanes {
         }
         TopologyView view = new TopologyView();
         view.setLayout(topologyView.layoutShown());
+        view.setBadges(topologyView.badges());
+        view.setCalls(topologyView.callLinks());
         return Optional.of(view);
     }
 

@@ -34,6 +34,7 @@ final class LogsPanes {
     private LogsView view;
     private LogsSource shown;
     private TimeRange asked;
+    private java.util.function.Consumer<PaneId> focus = pane -> { };
 
     LogsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
               PaneContent pane, Executor background) {
@@ -51,6 +52,25 @@ final class LogsPanes {
         });
         bus.subscribe(WorkspaceEvent.Selected.class, e -> scopeChanged());
         bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> scopeChanged());
+        bus.subscribe(WorkspaceEvent.LogsRequested.class, this::logsOfTrace);
+    }
+
+    /** Brings a pane to the front (the Logs pane, when a trace's logs are asked for). */
+    void setFocus(java.util.function.Consumer<PaneId> action) {
+        focus = action;
+    }
+
+    /**
+     * "Logs for this trace": the window around the trace, and only the lines that name its id
+     * (the search bar's filter, which the user can clear); the pane comes to the front.
+     */
+    private void logsOfTrace(WorkspaceEvent.LogsRequested e) {
+        time.setAbsolute(e.around());
+        if (view != null) {
+            view.searchBar().field().setText(e.traceId());
+            view.searchBar().filterToggle().setSelected(true);
+            focus.accept(PaneId.LOGS);
+        }
     }
 
     /**

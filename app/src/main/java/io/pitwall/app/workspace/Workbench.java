@@ -64,6 +64,7 @@ public final class Workbench {
     private final MetricsPanes metricsPanes;
     private final LogsPanes logsPanes;
     private final SecurityPanes securityPanes;
+    private final TracesPanes tracesPanes;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -99,6 +100,9 @@ public final class Workbench {
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
         this.logsPanes = new LogsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(), panes.get(PaneId.LOGS), background);
         this.securityPanes = new SecurityPanes(time, bus, panes.get(PaneId.SECURITY), background, workspace::focus);
+        this.tracesPanes = new TracesPanes(time, bus, panes.get(PaneId.TRACES), background, workspace::focus);
+        tracesPanes.setOnCalls(links -> clusterPanes.topologyView().setCalls(links));
+        logsPanes.setFocus(workspace::focus);
         // firing alerts and security findings mark the objects they name
         BadgeLayers badges = new BadgeLayers(b -> clusterPanes.topologyView().setBadges(b));
         metricsPanes.setOnAlerts(alerts -> badges.set(BadgeLayers.Layer.ALERTS, AlertBadges.of(alerts)));
@@ -249,6 +253,9 @@ public final class Workbench {
         if (id == PaneId.SECURITY) {
             securityPanes.view().ifPresent(copy::setView); // the workspace's own view moves to the copy
         }
+        if (id == PaneId.TRACES) {
+            tracesPanes.view().ifPresent(copy::setView);
+        }
         if (id == PaneId.ALERTS && session.alerts().isPresent()) {
             copy.setView(metricsPanes.copyOfAlerts());
         }
@@ -295,6 +302,7 @@ public final class Workbench {
         if (previous != next) {
             logsPanes.close();
             securityPanes.close();
+            tracesPanes.close();
             previous.close();
         }
         Map<Signal, SourceState> states = next.states();
@@ -312,6 +320,7 @@ public final class Workbench {
         metricsPanes.show(next);
         logsPanes.show(next);
         securityPanes.show(next);
+        tracesPanes.show(next);
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();
@@ -325,6 +334,8 @@ public final class Workbench {
                     logsPanes.show(next); // logs that came, went or changed
                 } else if (signal == Signal.SECURITY) {
                     securityPanes.show(next);
+                } else if (signal == Signal.TRACES) {
+                    tracesPanes.show(next);
                 }
             }
         }));
@@ -344,9 +355,14 @@ public final class Workbench {
         return logsPanes.loaded();
     }
 
-    /** Completes when the security findings asked last have arrived or failed (for pictures of the pane). */
-    public CompletableFuture<?> securityLoaded() {
-        return securityPanes.loaded();
+    /** Completes when the security findings and the traces asked last have arrived or failed (for pictures). */
+    public CompletableFuture<?> securityAndTracesLoaded() {
+        return CompletableFuture.allOf(securityPanes.loaded(), tracesPanes.loaded());
+    }
+
+    /** The Traces pane's view, when the session has traces. */
+    public Optional<io.pitwall.ui.traces.TracesView> tracesView() {
+        return tracesPanes.view();
     }
 
     /** The Security pane's view, when the session has a security source. */
@@ -467,6 +483,7 @@ public final class Workbench {
         ticker.stop();
         logsPanes.close();
         securityPanes.close();
+        tracesPanes.close();
         session.close();
     }
 

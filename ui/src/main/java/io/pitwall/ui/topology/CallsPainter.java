@@ -42,12 +42,14 @@ final class CallsPainter {
         for (CallEdges.Edge e : calls.edges()) {
             Box a = e.from();
             Box b = e.to();
-            boolean forward = b.x() >= a.x() + a.w();
-            double ax = forward ? a.x() + a.w() : a.x() + a.w() / 2;
-            double ay = forward ? a.y() + Math.min(a.h() / 2, TopologyLayout.HEADER / 2) : a.y();
-            double bx = forward ? b.x() : b.x() + b.w() / 2;
-            double by = forward ? b.y() + Math.min(b.h() / 2, TopologyLayout.HEADER / 2) : b.y();
-            if (Math.max(ax, bx) < view[0] - 60 || Math.min(ax, bx) > view[2] + 60
+            // callee to the right: right side to left side; to the left: the other way round;
+            // in the same column: an arc out to the left, wider the further apart they are
+            double ay = a.y() + Math.min(a.h() / 2, TopologyLayout.HEADER / 2);
+            double by = b.y() + Math.min(b.h() / 2, TopologyLayout.HEADER / 2);
+            int route = b.x() >= a.x() + a.w() ? 1 : b.x() + b.w() <= a.x() ? -1 : 0;
+            double ax = route == 1 ? a.x() + a.w() : a.x();
+            double bx = route == -1 ? b.x() + b.w() : b.x();
+            if (Math.max(ax, bx) < view[0] - 200 || Math.min(ax, bx) > view[2] + 60
                     || Math.max(ay, by) < view[1] - 60 || Math.min(ay, by) > view[3] + 60) {
                 continue;
             }
@@ -57,14 +59,20 @@ final class CallsPainter {
             double say = ay * scale + ty;
             double sbx = bx * scale + tx;
             double sby = by * scale + ty;
-            // a bend that keeps forward calls apart from the topology's own straight-ish edges
-            double bend = forward ? 0 : -60 * Math.max(scale, 0.3);
-            double c1x = forward ? (sax + sbx) / 2 : sax;
-            double c1y = forward ? say - 24 * Math.max(scale, 0.3) : say + bend;
-            double c2x = forward ? (sax + sbx) / 2 : sbx;
-            double c2y = forward ? sby - 24 * Math.max(scale, 0.3) : sby + bend;
+            double c1x;
+            double c2x;
+            if (route == 0) {
+                double out = 24 + 0.3 * Math.abs(sby - say);
+                c1x = sax - out;
+                c2x = sbx - out;
+            } else {
+                c1x = (sax + sbx) / 2;
+                c2x = c1x;
+            }
+            double c1y = say;
+            double c2y = sby;
             g.setStroke(c);
-            g.setLineWidth(1.5 + 3 * Math.log1p(e.calls()) / Math.log1p(most));
+            g.setLineWidth(1.2 + 2 * Math.log1p(e.calls()) / Math.log1p(most));
             g.setLineDashes(6, 4);
             g.beginPath();
             g.moveTo(sax, say);

@@ -160,6 +160,11 @@ public final class TopologyView extends Region {
         requestRedraw();
     }
 
+    /** The service calls given, placed or not. */
+    public List<io.pitwall.connectors.model.DependencyLink> callLinks() {
+        return callLinks;
+    }
+
     /** The service calls as placed on the layout shown. */
     public CallEdges calls() {
         return painter.calls;
