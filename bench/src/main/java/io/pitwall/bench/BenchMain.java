@@ -15,8 +15,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * topology's frame benchmarks, which drive a real JavaFX view on the FX thread and so run here
  * rather than under JMH: {@code TopologyRedraw}, {@code TopologyUpdates} and {@code ChartRedraw}; then the
  * logs pane's {@code LogBuffer} (heap and search of 1,000,000 lines) and {@code LogTail} (20,000 lines/s), and
- * {@code TraceParse} (100,000 to 500,000 spans into one trace) and {@code TraceWaterfall} (their first
- * waterfall frame and redraws). A benchmark name
+ * {@code TraceParse} (100,000 to 500,000 spans into one trace), {@code TraceWaterfall} (their first
+ * waterfall frame and redraws) and {@code SecurityFilter} (10,000 findings filtered, sorted and
+ * grouped). A benchmark name
  * given on the command line (a regular expression, as JMH takes them) runs only what matches,
  * e.g. {@code bench/run TopologyRedraw} or {@code bench/run -Dpitwall.bench.seconds=10
  * TopologyUpdates} (system properties go before the name, see those classes).
@@ -48,6 +49,7 @@ public final class BenchMain {
         boolean logTail = includes.isEmpty() || matches(includes, "io.pitwall.bench.LogTail");
         boolean traceParse = includes.isEmpty() || matches(includes, "io.pitwall.bench.TraceParse");
         boolean traceWaterfall = includes.isEmpty() || matches(includes, "io.pitwall.bench.TraceWaterfall");
+        boolean securityFilter = includes.isEmpty() || matches(includes, "io.pitwall.bench.SecurityFilter");
         boolean jmh = includes.isEmpty() || JMH.stream().anyMatch(b -> matches(includes, b));
         Collection<RunResult> results = List.of();
         if (jmh) {
@@ -81,6 +83,8 @@ public final class BenchMain {
         }
         if (traceWaterfall) {
             TraceWaterfallBenchmark.print(TraceWaterfallBenchmark.run());
+        if (securityFilter) {
+            SecurityFilterBenchmark.print(SecurityFilterBenchmark.run());
         }
         System.exit(0); // the JavaFX toolkit, if started, would keep the JVM up
     }

@@ -27,7 +27,10 @@ import java.util.Set;
  * metrics, or logs: a Loki {@code /loki/api/v1/query_range} response (streams) or a plain text
  * log ({@code .log}, {@code .txt}, or any text that is not Kubernetes JSON or YAML), shown as
  * offline logs, or traces: Jaeger, OTLP or Zipkin v2 JSON ({@link io.pitwall.connectors.traces.TraceFiles}
- * tells which), shown as offline traces.
+ * tells which), shown as offline traces, or Falco events: Falco's JSON output, one event a line
+ * ({@code falco -o json_output=true}), or a falcosidekick payload
+ * ({@link io.pitwall.connectors.security.FalcoFiles}), shown as offline security events, whatever
+ * the file's extension (Falco's file output is {@code events.txt}), before a text log is considered.
  */
 public final class FileSessions {
 
@@ -47,6 +50,9 @@ public final class FileSessions {
             }
         }
         String name = file.getFileName().toString();
+        if (Files.size(file) <= MAX_JSON_BYTES && io.pitwall.connectors.security.FalcoFiles.looksLikeFalco(file)) {
+            return falcoFile(file);
+        }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         boolean textLog = lower.endsWith(".log") || lower.endsWith(".txt");
         if (!textLog) {
@@ -81,11 +87,23 @@ public final class FileSessions {
         return logsSession(name, io.pitwall.connectors.logs.LogFiles.text(file), "text log");
     }
 
+    /** Falco events, one a line (or a falcosidekick payload), as a session with security events only. */
+    private static Session falcoFile(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        var security = io.pitwall.connectors.security.CapturedSecurity.falcoFile(file);
+        io.pitwall.connectors.model.TimeRange range = security.extent().orElse(
+                io.pitwall.connectors.model.TimeRange.ending(Instant.now(), java.time.Duration.ofHours(1)));
+        int n = security.all().size();
+        String contents = "Falco JSON, " + n + (n == 1 ? " event" : " events")
+                + (security.notes().isEmpty() ? "" : ", some lines not read");
+        return new SignalFileSession(name, range, Signal.SECURITY, contents, null, null, null, security);
+    }
+
     private static Session logsSession(String name, io.pitwall.connectors.logs.CapturedLogs logs, String what) {
         io.pitwall.connectors.model.TimeRange range = logs.extent().orElse(
                 io.pitwall.connectors.model.TimeRange.ending(Instant.now(), java.time.Duration.ofHours(1)));
         return new SignalFileSession(name, range, Signal.LOGS, what + ", " + logs.entries().size() + " lines", null, logs,
-                null);
+                null, null);
     }
 
     /** A Jaeger, OTLP or Zipkin JSON file with at least one trace, as a session with traces only; empty when it is not one. */
@@ -109,24 +127,27 @@ public final class FileSessions {
         };
         int count = traces.traces().size();
         return Optional.of(new SignalFileSession(name, traces.extent().orElseThrow(), Signal.TRACES, format + ", " + count
-                + (count == 1 ? " trace, " : " traces, ") + spans + " spans", null, null, traces));
+                + (count == 1 ? " trace, " : " traces, ") + spans + " spans", null, null, traces, null));
     }
 
-    /** A file that holds one signal (a Prometheus response's series, log lines, or traces), offline. */
+    /** A file that holds one signal (a Prometheus response's series, log lines, traces or Falco events), offline. */
     private static final class SignalFileSession implements Session {
         private final SessionInfo info;
         private final Map<Signal, SourceState> states = new EnumMap<>(Signal.class);
         private final io.pitwall.connectors.metrics.MetricsSource metrics;
         private final io.pitwall.connectors.logs.LogsSource logs;
         private final io.pitwall.connectors.traces.TracesSource traces;
+        private final io.pitwall.connectors.security.SecuritySource security;
 
-        /** One of {@code metrics}, {@code logs} and {@code traces} is the file's; {@code contents} says what it holds. */
+        /** One of the sources is the file's; {@code contents} says what it holds. */
         SignalFileSession(String name, io.pitwall.connectors.model.TimeRange range, Signal signal, String contents,
                           io.pitwall.connectors.metrics.MetricsSource metrics, io.pitwall.connectors.logs.LogsSource logs,
-                          io.pitwall.connectors.traces.TracesSource traces) {
+                          io.pitwall.connectors.traces.TracesSource traces,
+                          io.pitwall.connectors.security.SecuritySource security) {
             this.metrics = metrics;
             this.traces = traces;
             this.logs = logs;
+            this.security = security;
             this.info = new SessionInfo(SessionInfo.Kind.OFFLINE, name, Optional.empty(), Optional.empty(),
                     Optional.of(range), List.of());
             for (Signal s : Signal.values()) {
@@ -157,6 +178,11 @@ public final class FileSessions {
         @Override
         public Optional<io.pitwall.connectors.traces.TracesSource> traces() {
             return Optional.ofNullable(traces);
+        }
+
+        @Override
+        public Optional<io.pitwall.connectors.security.SecuritySource> security() {
+            return Optional.ofNullable(security);
         }
 
         @Override
@@ -193,7 +219,7 @@ public final class FileSessions {
         var metrics = new io.pitwall.connectors.prometheus.CapturedMetrics(List.of(result), List.of(), List.of(), name);
         long points = result.points();
         return Optional.of(new SignalFileSession(name, range, Signal.METRICS, series.size() + " series, " + points + " points",
-                metrics, null, null));
+                metrics, null, null, null));
     }
 
     private static Session kubectlJson(Path file) throws IOException {

@@ -37,6 +37,7 @@ public final class OfflineSession implements Session {
     private final io.pitwall.connectors.prometheus.CapturedMetrics captured;
     private final io.pitwall.connectors.logs.CapturedLogs logs;
     private final io.pitwall.connectors.traces.CapturedTraces traces;
+    private final io.pitwall.connectors.security.CapturedSecurity security;
 
     private OfflineSession(Bundle bundle) throws BundleException {
         this.bundle = bundle;
@@ -72,6 +73,30 @@ public final class OfflineSession implements Session {
         this.captured = readMetrics(bundle, name);
         this.logs = readLogs(bundle, name);
         this.traces = readTraces(bundle, name);
+        this.security = readSecurity(bundle, name);
+    }
+
+    /**
+     * The bundle's security findings ({@code security/findings.ndjson} and Falco JSON lines such as
+     * {@code security/falco.ndjson}), when it has any; bad lines are the source's notes, a file
+     * that cannot be read makes the SECURITY signal fail.
+     */
+    private io.pitwall.connectors.security.CapturedSecurity readSecurity(Bundle bundle, String name) {
+        if (!io.pitwall.connectors.security.CapturedSecurity.holds(bundle)) {
+            return null;
+        }
+        try {
+            return io.pitwall.connectors.security.CapturedSecurity.read(bundle, "bundle " + name);
+        } catch (java.io.IOException | RuntimeException e) {
+            states.put(Signal.SECURITY, new SourceState.Failing(name + ": the security findings cannot be read ("
+                    + Errors.firstLine(e) + ")"));
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<io.pitwall.connectors.security.SecuritySource> security() {
+        return Optional.ofNullable(security);
     }
 
     /** The bundle's traces ({@code traces/*.json}), when it has any; damaged ones make the TRACES signal fail. */

@@ -100,6 +100,18 @@ public interface Session extends AutoCloseable {
                 io.pitwall.connectors.traces.TracesCapture.DEFAULT_LIMIT);
     }
 
+    /**
+     * Writes the security part of an incident bundle for {@code window}: the events of the window
+     * and the standing findings ({@link io.pitwall.connectors.security.SecurityCapture},
+     * {@code security/findings.ndjson}); the notes of the read and a failing source are problems
+     * in the manifest. A session without a security source writes nothing. Blocking: call it off
+     * the FX thread.
+     */
+    default void captureSecurity(io.pitwall.connectors.snapshot.BundleWriter writer,
+                                 io.pitwall.connectors.model.TimeRange window) throws java.io.IOException {
+        io.pitwall.connectors.security.SecurityCapture.write(writer, security().orElse(null), window);
+    }
+
     /** The session's metrics, when it has a source for them (a configured endpoint, or a bundle's series). */
     default Optional<io.pitwall.connectors.metrics.MetricsSource> metrics() {
         return Optional.empty();
