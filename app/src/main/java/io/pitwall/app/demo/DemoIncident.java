@@ -69,6 +69,10 @@ public final class DemoIncident {
             w.add("alerts/alerts.json", "application/json", json.writeValueAsBytes(alerts.alerts(cluster.cartsPod())));
             w.add("security/falco.ndjson", "application/x-ndjson",
                     (alerts.falcoLine(cluster.cartsPod()) + "\n").getBytes(StandardCharsets.UTF_8));
+            // the posture checks a live capture runs, over the demo's objects
+            List<io.pitwall.connectors.model.SecurityFinding> posture = DemoPosture.findings(objects);
+            w.add(io.pitwall.connectors.security.SecurityCapture.FINDINGS, "application/x-ndjson",
+                    stream -> io.pitwall.connectors.security.SecurityCapture.writeFindings(stream, posture));
             w.add("notes.md", "text/markdown", notes(cluster).getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -320,21 +320,23 @@ public final class SecurityView extends VBox {
         table.setRoot(root);
         count.setText(String.format(Locale.ROOT, "%,d shown of %,d", shown.findings().size(), shown.total()));
         table.setPlaceholder(new Label(shown.total() == 0 ? "No security events or findings." : "Nothing matches the filter."));
-        if (chosen != null && shown.findings().contains(chosen)) {
-            reselect(chosen);
-        } else {
+        // the chosen finding stays chosen; else the most severe and newest is shown in full at once
+        boolean selected = chosen != null && shown.findings().contains(chosen) && reselect(chosen);
+        if (!selected && (shown.findings().isEmpty() || !reselect(shown.findings().getFirst()))) {
+            table.getSelectionModel().clearSelection();
             details.show(null);
         }
     }
 
-    private void reselect(SecurityFinding f) {
+    private boolean reselect(SecurityFinding f) {
         for (int i = 0; i < table.getExpandedItemCount(); i++) {
             TreeItem<Row> item = table.getTreeItem(i);
             if (item != null && item.getValue() instanceof FindingRow r && r.finding().equals(f)) {
                 table.getSelectionModel().select(i);
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     private void buildTable() {

@@ -59,7 +59,8 @@ final class Highlights {
 
     /**
      * The badge each group shows: its own when it has one, else the number of its pods with a
-     * badge, as loud as the loudest of them.
+     * badge, as loud as the loudest of them; and that number when its pods' badges are louder than
+     * its own (a crash-looping pod's critical alert is not hidden by a low finding on its Deployment).
      */
     static Map<String, Badge> groupBadges(TopologyLayout layout, Map<KubeRef, Badge> badges) {
         Map<String, Badge> groups = new HashMap<>();
@@ -78,7 +79,9 @@ final class Highlights {
                 loudest.merge(place.boxId(), badge.severity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }
         });
-        podCounts.forEach((id, n) -> groups.putIfAbsent(id, new Badge(loudest.get(id), Integer.toString(n[0]))));
+        // a group's own badge stands, unless its pods' are louder (a critical pod in a group with a low finding)
+        podCounts.forEach((id, n) -> groups.merge(id, new Badge(loudest.get(id), Integer.toString(n[0])),
+                (own, pods) -> pods.severity().compareTo(own.severity()) > 0 ? pods : own));
         return groups;
     }
 }

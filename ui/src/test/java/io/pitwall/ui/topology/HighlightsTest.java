@@ -22,16 +22,20 @@ class HighlightsTest {
     }
 
     @Test
-    void aGroupShowsItsOwnBadgeElseItsPodsBadgesSummedUp() {
+    void aGroupShowsItsOwnBadgeElseOrWhenLouderItsPodsBadgesSummedUp() {
         Map<KubeRef, Badge> badges = Map.of(
                 new KubeRef("Pod", "shop", "web-abc-1"), new Badge(Badge.Severity.WARNING, "CVE"),
                 new KubeRef("Pod", "shop", "web-abc-4"), new Badge(Badge.Severity.CRITICAL, "alert"),
                 new KubeRef("StatefulSet", "pay", "db"), new Badge(Badge.Severity.INFO, "backup"),
-                new KubeRef("Pod", "pay", "db-0"), new Badge(Badge.Severity.CRITICAL, "OOM"));
+                new KubeRef("Pod", "pay", "db-0"), new Badge(Badge.Severity.INFO, "note"));
         Map<String, Badge> groups = Highlights.groupBadges(layout, badges);
         assertThat(groups).containsOnlyKeys("Deployment shop/web", "StatefulSet pay/db");
         assertThat(groups.get("Deployment shop/web")).isEqualTo(new Badge(Badge.Severity.CRITICAL, "2"));
-        assertThat(groups.get("StatefulSet pay/db")).isEqualTo(new Badge(Badge.Severity.INFO, "backup"));
+        assertThat(groups.get("StatefulSet pay/db")).as("its own, as loud as its pods'").isEqualTo(new Badge(Badge.Severity.INFO, "backup"));
+        Map<KubeRef, Badge> louderPod = new java.util.HashMap<>(badges);
+        louderPod.put(new KubeRef("Pod", "pay", "db-0"), new Badge(Badge.Severity.CRITICAL, "OOM"));
+        assertThat(Highlights.groupBadges(layout, louderPod).get("StatefulSet pay/db")).as("its pods', louder")
+                .isEqualTo(new Badge(Badge.Severity.CRITICAL, "1"));
         assertThat(Badge.louder(new Badge(Badge.Severity.INFO, "a"), new Badge(Badge.Severity.WARNING, "b")).text()).isEqualTo("b");
     }
 }
