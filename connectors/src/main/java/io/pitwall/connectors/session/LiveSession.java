@@ -32,7 +32,9 @@ import java.util.function.Supplier;
  * Alertmanager (in-cluster ones through the API server's service proxy, once the cluster answers);
  * logs come from the context's Loki when it has one, else from the Kubernetes log API once the cluster
  * answers; traces come from the context's Jaeger or Zipkin when it has one (the TRACES state says
- * where it stands); the security source is not configured until its endpoints are.
+ * where it stands); security findings come from the cluster once it answers (posture checks,
+ * reports) and Falco's events from the context's Loki ({@link io.pitwall.connectors.security.LiveSecurity};
+ * the SECURITY state says where it stands).
  */
 public final class LiveSession implements Session {
 
@@ -53,6 +55,7 @@ public final class LiveSession implements Session {
     private volatile io.pitwall.connectors.logs.LokiSource loki;
     private volatile io.pitwall.connectors.traces.HttpTracesSource traces;
     private volatile io.pitwall.connectors.logs.KubeLogs kubeLogs;
+    private volatile io.pitwall.connectors.security.LiveSecurity security;
     private ScheduledExecutorService kubeLogsTimer;
     private final Executor executor;
 
@@ -64,6 +67,7 @@ public final class LiveSession implements Session {
             states.put(s, new SourceState.NotConfigured(s.whatToConnect()));
         }
         states.put(Signal.CLUSTER, new SourceState.Connecting(context));
+        states.put(Signal.SECURITY, new SourceState.Connecting(context));
     }
 
     /**
@@ -91,6 +95,8 @@ public final class LiveSession implements Session {
         CompletableFuture.supplyAsync(() -> ClusterProbe.connect(context, config), executor)
                 .thenAccept(connection -> session.connected(connection, executor))
                 .exceptionally(t -> {
+                    session.update(Signal.SECURITY, new SourceState.Failing("the cluster did not answer: "
+                            + io.pitwall.connectors.Errors.firstLine(t)));
                     session.clusterClient.completeExceptionally(t);
                     return null;
                 });
@@ -106,6 +112,8 @@ public final class LiveSession implements Session {
     private void connected(ClusterProbe.Connection connection, Executor executor) {
         update(Signal.CLUSTER, connection.state());
         if (connection.client().isEmpty()) {
+            update(Signal.SECURITY, connection.state() instanceof SourceState.Failing f ? f
+                    : new SourceState.Failing(connection.state().summary()));
             clusterClient.completeExceptionally(new java.io.IOException(connection.state() instanceof SourceState.Failing f
                     ? f.reason() : connection.state().summary()));
             return;
@@ -127,6 +135,10 @@ public final class LiveSession implements Session {
             if (loki == null) {
                 update(Signal.LOGS, new SourceState.Connected("Kubernetes log API at " + server));
             }
+            this.security = new io.pitwall.connectors.security.LiveSecurity(client, connection.namespace(),
+                    info.cluster().orElse(info.title()),
+                    this::clusterState, this::logs, executor, Clock.systemUTC(), s -> update(Signal.SECURITY, s));
+            update(Signal.SECURITY, new SourceState.Connected(security.describe()));
             this.watcher = new ClusterWatcher(client, connection.namespace(), timer, Clock.systemUTC(), state -> {
                 ClusterState before = clusterState;
                 clusterState = state;
@@ -227,6 +239,10 @@ public final class LiveSession implements Session {
             update(Signal.METRICS, new SourceState.NotConfigured(Signal.METRICS.whatToConnect()));
             update(Signal.ALERTS, new SourceState.NotConfigured(Signal.ALERTS.whatToConnect()));
         }
+        io.pitwall.connectors.security.LiveSecurity sec = security;
+        if (sec != null && states().get(Signal.SECURITY) instanceof SourceState.Connected) {
+            update(Signal.SECURITY, new SourceState.Connected(sec.describe()));
+        }
         if (endpoints.loki().isEmpty()) {
             KubernetesClient c = client;
             update(Signal.LOGS, c == null ? new SourceState.NotConfigured(Signal.LOGS.whatToConnect())
@@ -252,6 +268,12 @@ public final class LiveSession implements Session {
     @Override
     public Optional<io.pitwall.connectors.traces.TracesSource> traces() {
         return Optional.ofNullable(traces);
+    }
+
+    /** The security findings: the cluster's (posture, reports, Warning events) and Falco's from Loki, once the cluster answers. */
+    @Override
+    public Optional<io.pitwall.connectors.security.SecuritySource> security() {
+        return Optional.ofNullable(security);
     }
 
     /** "Test connection" for a trace endpoint of this context, in-cluster ones through its API server. */
@@ -389,6 +411,9 @@ public final class LiveSession implements Session {
             }
             if (kubeLogs != null) {
                 kubeLogs.close();
+            }
+            if (security != null) {
+                security.close();
             }
             if (kubeLogsTimer != null) {
                 kubeLogsTimer.shutdownNow();
