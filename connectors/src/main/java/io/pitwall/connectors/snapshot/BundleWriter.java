@@ -150,6 +150,16 @@ public final class BundleWriter implements AutoCloseable {
         problems.add(problem);
     }
 
+    /** The problems recorded so far (a copy). */
+    public synchronized java.util.List<BundleProblem> problems() {
+        return java.util.List.copyOf(problems);
+    }
+
+    /** The entries written so far (a copy). */
+    public synchronized java.util.List<BundleEntry> entries() {
+        return java.util.List.copyOf(entries);
+    }
+
     /** Adds {@code count} to the manifest's redaction count for {@code kind}. */
     public synchronized void countRedactions(String kind, long count) {
         Objects.requireNonNull(kind, "kind");
