@@ -65,6 +65,7 @@ public final class Workbench {
     private final LogsPanes logsPanes;
     private final SecurityPanes securityPanes;
     private final TracesPanes tracesPanes;
+    private final IncidentCaptures captures;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
     private final Function<KubeContext, Session> connect;
@@ -109,6 +110,7 @@ public final class Workbench {
         securityPanes.setOnBadges(b -> badges.set(BadgeLayers.Layer.SECURITY, b));
         this.endpoints = new EndpointsEditor(this, files.endpoints(), background);
         metricsPanes.setConfigure(endpoints::open);
+        this.captures = IncidentCaptures.of(this, clock);
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 
@@ -121,6 +123,7 @@ public final class Workbench {
         topBar.namespaceProperty().addListener((o, was, now) -> namespaceChosen(now));
         topBar.paletteButton().setOnAction(e -> palette.show());
         topBar.openButton().setOnAction(e -> chooseAndOpenFile());
+        topBar.captureButton().setOnAction(e -> captureIncident());
         topBar.contextSwitcher().valueProperty().addListener((o, was, now) -> {
             if (now != null && (was == null || !now.name().equals(was.name()))) {
                 useContext(now);
@@ -396,6 +399,11 @@ public final class Workbench {
     }
 
     /** Asks for an incident bundle and opens it. */
+    /** "Capture incident": the dialog, then the capture with its progress (a live session only). */
+    public void captureIncident() {
+        captures.start();
+    }
+
     public void chooseAndOpenFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open an incident bundle");

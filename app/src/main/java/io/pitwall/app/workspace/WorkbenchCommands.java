@@ -24,6 +24,7 @@ final class WorkbenchCommands {
             new Shortcut("?", "This list of shortcuts"),
             new Shortcut("Ctrl+Shift+C", "Switch cluster (kubeconfig context)"),
             new Shortcut("Ctrl+O", "Open an incident bundle"),
+            new Shortcut("Ctrl+Shift+S", "Capture the incident into a bundle"),
             new Shortcut("Ctrl+1 ... Ctrl+8", "Focus a pane: topology, metrics, logs, traces, security, alerts, timeline, details"),
             new Shortcut("Ctrl+P", "Pause or follow the time range"),
             new Shortcut("Ctrl+Shift+R", "Reset the layout"),
@@ -68,6 +69,7 @@ final class WorkbenchCommands {
         all.add(new Command("endpoints.edit", bench.endpoints().title(), "", () -> bench.endpoints().open()));
         all.add(new Command("file.demo", "Open the demo incident", "", bench::openDemo));
         all.add(new Command("file.open", "Open an incident bundle...", "Ctrl+O", bench::chooseAndOpenFile));
+        all.add(new Command("file.capture", "Capture incident...", "Ctrl+Shift+S", bench::captureIncident));
         all.add(new Command("layout.reset", "Reset layout", "Ctrl+Shift+R", bench::resetLayout));
         all.add(new Command("help.shortcuts", "Show keyboard shortcuts", "?", () -> bench.shortcuts().show()));
         return all;
@@ -82,6 +84,8 @@ final class WorkbenchCommands {
                 bench::resetLayout);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 bench::chooseAndOpenFile);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                bench::captureIncident);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> bench.time().setLive(!bench.time().isLive()));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,

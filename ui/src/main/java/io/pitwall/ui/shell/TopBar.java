@@ -46,6 +46,7 @@ public final class TopBar extends HBox {
     private final Label rangeLabel = new Label();
     private final Button palette = new Button(null, new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
     private final Button open = new Button(null, new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+    private final Button capture = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CAMERA_OUTLINE));
 
     public TopBar(TimeRangeModel time) {
         getStyleClass().add("pw-top-bar");
@@ -99,10 +100,12 @@ public final class TopBar extends HBox {
         palette.setTooltip(new Tooltip("Command palette (Ctrl+K)"));
         open.setId("open-file");
         open.setTooltip(new Tooltip("Open an incident bundle (Ctrl+O)"));
+        capture.setId("capture-incident");
+        capture.setTooltip(new Tooltip("Capture the incident into one file (Ctrl+Shift+S)"));
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(brand, contexts, namespaces, grow, rangeLabel, presetButtons, custom, live, open, palette);
+        getChildren().addAll(brand, contexts, namespaces, grow, rangeLabel, presetButtons, custom, live, capture, open, palette);
     }
 
     /** Fills the cluster switcher; {@code current} is selected when present. */
@@ -136,6 +139,10 @@ public final class TopBar extends HBox {
 
     public Button paletteButton() {
         return palette;
+    }
+
+    public Button captureButton() {
+        return capture;
     }
 
     public Button openButton() {
