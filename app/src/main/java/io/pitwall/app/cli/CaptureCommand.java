@@ -205,7 +205,7 @@ public final class CaptureCommand implements Callable<Integer> {
             IncidentCapture.Result result = IncidentCapture.run(session, request, plan.out(), AppInfo.load().version(),
                     clock, progress, () -> cancelled);
             progress.done();
-            stdout.print(CaptureReport.summary(result, ctx.name()));
+            stdout.print(CaptureReport.summary(result, ctx.name(), fileSize(result)));
             stdout.flush();
             switch (result.outcome()) {
                 case FAILED -> err.println("pitwall: capture failed: " + result.failure());
@@ -250,6 +250,14 @@ public final class CaptureCommand implements Callable<Integer> {
                                 + "); try a longer --timeout");
             }
             Thread.sleep(50);
+        }
+    }
+
+    private static long fileSize(IncidentCapture.Result result) {
+        try {
+            return Files.isRegularFile(result.file()) ? Files.size(result.file()) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

@@ -93,12 +93,16 @@ final class CaptureReport {
         }
     }
 
-    /** The summary: the file and its size, each signal's entries, bytes and problems, the outcome. */
-    static String summary(IncidentCapture.Result result, String context) {
+    /**
+     * The summary: the file, its size on disk and what it holds uncompressed, each signal's
+     * entries, bytes and problems, the outcome.
+     */
+    static String summary(IncidentCapture.Result result, String context, long fileBytes) {
         StringBuilder b = new StringBuilder();
         String nl = System.lineSeparator();
         boolean written = result.outcome() == Outcome.COMPLETE || result.outcome() == Outcome.PARTIAL;
-        b.append(written ? "wrote " + result.file() + " (" + CliTime.size(result.bytes()) + ") from context " + context
+        b.append(written ? "wrote " + result.file() + " (" + CliTime.size(fileBytes) + ", " + CliTime.size(result.bytes())
+                + " uncompressed) from context " + context
                 : "no bundle written (" + result.file() + " left as it was)").append(nl);
         for (Part p : result.parts()) {
             b.append(String.format(Locale.ROOT, "  %-9s %5d %-7s %10s", name(p.signal()), p.entries(),

@@ -197,7 +197,8 @@ class CaptureCommandTest {
         assertThat(r.err()).contains("connecting to context staging...", "capturing cluster... 1 of 5",
                 "capturing logs... 3 of 5", "capturing security... 5 of 5").doesNotContain("\033");
         assertThat(r.out().lines().toList()).first().asString()
-                .startsWith("wrote " + dir.resolve("incident.pitwall")).contains("from context staging");
+                .startsWith("wrote " + dir.resolve("incident.pitwall") + " (")
+                .endsWith(", 50 B uncompressed) from context staging");
         assertThat(r.out()).containsPattern("(?m)^  cluster +1 entry +7 B$")
                 .containsPattern("(?m)^  security +1 entry +7 B$")
                 .endsWith("outcome: complete" + System.lineSeparator());
