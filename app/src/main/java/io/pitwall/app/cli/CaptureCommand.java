@@ -52,10 +52,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "capture", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         description = {
-            "Capture an incident from a live cluster into a bundle (.pitwall), headless: the cluster's objects and",
-            "changes, metric series and alerts, logs, traces and security findings of a time window, and a note.",
-            "Endpoints (Prometheus, Alertmanager, Loki, Jaeger or Zipkin) are the context's, as the GUI saved them.",
-            "Progress goes to stderr, the summary to stdout."
+            "Capture an incident from a live cluster into a bundle (.pitwall), headless:",
+            "the cluster's objects and changes, metric series and alerts, logs, traces",
+            "and security findings of a time window, and a note. The endpoints",
+            "(Prometheus, Alertmanager, Loki, Jaeger or Zipkin) are the context's, as the",
+            "GUI saved them. Progress goes to stderr, the summary to stdout."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
