@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 /** {@code pitwall [--context NAME] [FILE...]}: opens the GUI. The CLI's verbs hang below it. */
 @Command(name = "pitwall",
         mixinStandardHelpOptions = true,
-        subcommands = {io.pitwall.app.cli.InspectCommand.class, io.pitwall.app.cli.RenderCommand.class},
+        subcommands = {io.pitwall.app.cli.CaptureCommand.class, io.pitwall.app.cli.InspectCommand.class,
+            io.pitwall.app.cli.RenderCommand.class},
         versionProvider = PitwallCommand.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -26,8 +27,9 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
-            "1:failed (the message says why)",
-            "2:bad arguments or unreadable files"
+            "1:failed (the message says why); capture: failed or cancelled, no bundle written",
+            "2:bad arguments or unreadable files",
+            "3:capture: partial, the bundle was written with problems"
         })
 public final class PitwallCommand implements Callable<Integer> {
 
