@@ -72,6 +72,13 @@ public final class CapturedSecurity implements SecuritySource {
                 notes.add("at capture: " + p.message());
             }
         }
+        if (bundle.has(SecurityCapture.NOTES)) {
+            try (InputStream in = bundle.open(SecurityCapture.NOTES)) {
+                Trees.JSON.readTree(in).forEach(n -> notes.add(n.asString()));
+            } catch (tools.jackson.core.JacksonException e) {
+                notes.add(SecurityCapture.NOTES + ": not read (" + e.getOriginalMessage() + ")");
+            }
+        }
         if (bundle.has(SecurityCapture.FINDINGS)) {
             try (InputStream in = bundle.open(SecurityCapture.FINDINGS)) {
                 FalcoFiles.Read r = SecurityCapture.readFindings(in, SecurityCapture.FINDINGS);
@@ -81,7 +88,8 @@ public final class CapturedSecurity implements SecuritySource {
         }
         for (BundleEntry e : bundle.entries()) {
             String path = e.path();
-            if (!path.startsWith(SecurityCapture.FOLDER) || path.equals(SecurityCapture.FINDINGS)) {
+            if (!path.startsWith(SecurityCapture.FOLDER) || path.equals(SecurityCapture.FINDINGS)
+                    || path.equals(SecurityCapture.NOTES)) {
                 continue;
             }
             String lower = path.toLowerCase(Locale.ROOT);

@@ -44,6 +44,8 @@ public final class SecurityCapture {
 
     public static final String FOLDER = "security/";
     public static final String FINDINGS = "security/findings.ndjson";
+    /** The read's notes, a JSON array of strings. */
+    public static final String NOTES = "security/notes.json";
     /** The manifest's redaction kind for Falco environment values. */
     public static final String REDACTION_KIND = "falco-env";
     static final String SIGNAL = "security";
@@ -68,8 +70,10 @@ public final class SecurityCapture {
             writer.addProblem(new BundleProblem(SIGNAL, source.describe() + " failed: " + Errors.firstLine(e)));
             return;
         }
-        for (String note : result.notes()) {
-            writer.addProblem(new BundleProblem(SIGNAL, note));
+        if (!result.notes().isEmpty()) {
+            // what the read could not see (an add-on not installed, a kind not permitted) is part of
+            // the security picture, not a failed capture: kept beside the findings, shown offline
+            writer.add(NOTES, "application/json", Trees.JSON.writeValueAsBytes(result.notes()));
         }
         List<SecurityFinding> findings = new ArrayList<>(result.findings().size());
         long redacted = 0;

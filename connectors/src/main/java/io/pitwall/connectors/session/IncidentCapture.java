@@ -176,7 +176,8 @@ public final class IncidentCapture {
             switch (signal) {
                 case CLUSTER -> session.captureCluster(writer, request.window());
                 case METRICS, ALERTS -> session.captureMetrics(writer, request.window(), request.metricQueries(), request.step());
-                case LOGS -> session.captureLogs(writer, request.window(), request.logScopes(), request.logQueries());
+                case LOGS -> session.captureLogs(writer, request.window(), logScopes(session, request.logScopes()),
+                        request.logQueries());
                 case TRACES -> session.captureTraces(writer, request.window(), request.openedTraces());
                 case SECURITY -> session.captureSecurity(writer, request.window());
             }
@@ -197,6 +198,39 @@ public final class IncidentCapture {
                 .map(BundleProblem::message).toList();
         return new Part(signal, entries.size() - entriesBefore, bytes, problems);
     }
+
+    /** Pods whose logs a source without LogQL reads, at most, in place of a namespace's or the cluster's. */
+    static final int MAX_LOG_PODS = 50;
+
+    /**
+     * The scopes as the session's logs can read them: the Kubernetes log API reads one pod at a
+     * time, so a namespace (or the cluster) becomes its pods, the troubled first (restarting, not
+     * ready), at most {@value #MAX_LOG_PODS}.
+     */
+    static List<LogScope> logScopes(Session session, List<LogScope> scopes) {
+        boolean perPod = session.logs().map(l -> !l.speaksLogQL()).orElse(false);
+        if (!perPod) {
+            return scopes;
+        }
+        List<io.pitwall.connectors.model.PodInfo> pods = session.clusterState().map(c -> c.pods()).orElse(List.of());
+        java.util.LinkedHashSet<LogScope> out = new java.util.LinkedHashSet<>();
+        for (LogScope scope : scopes) {
+            switch (scope) {
+                case LogScope.Namespace n -> pods.stream().filter(p -> p.namespace().equals(n.name()))
+                        .sorted(TROUBLED_FIRST).limit(MAX_LOG_PODS).forEach(p -> out.add(new LogScope.Pod(p.ref())));
+                case LogScope.Cluster c -> pods.stream().sorted(TROUBLED_FIRST).limit(MAX_LOG_PODS)
+                        .forEach(p -> out.add(new LogScope.Pod(p.ref())));
+                default -> out.add(scope);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static final java.util.Comparator<io.pitwall.connectors.model.PodInfo> TROUBLED_FIRST = java.util.Comparator
+            .comparing((io.pitwall.connectors.model.PodInfo p) -> p.ready() && p.restarts() == 0)
+            .thenComparing(java.util.Comparator.comparingInt(io.pitwall.connectors.model.PodInfo::restarts).reversed())
+            .thenComparing(io.pitwall.connectors.model.PodInfo::namespace)
+            .thenComparing(io.pitwall.connectors.model.PodInfo::name);
 
     private static String describe(Session session, Signal signal) {
         return switch (session.state(signal)) {

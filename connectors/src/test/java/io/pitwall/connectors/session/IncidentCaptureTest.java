@@ -38,7 +38,7 @@ class IncidentCaptureTest {
     Path dir;
 
     /** Writes one entry per signal, or fails the signals it is told to. */
-    private static final class ScriptedSession implements Session {
+    private static class ScriptedSession implements Session {
         final Set<Signal> failing;
         final Set<Signal> absent;
         final List<Signal> asked = new ArrayList<>();
@@ -215,5 +215,66 @@ class IncidentCaptureTest {
         assertThat(plan.logScopes()).containsExactly(new LogScope.Namespace("shop"));
         assertThat(plan.metricQueries()).isNotEmpty().anyMatch(q -> q.contains("shop"));
         assertThat(plan.openedTraces()).containsExactly("abc");
+    }
+
+    @Test
+    void withoutLogQLANamespacesLogsAreItsPodsTroubledFirst() {
+        io.pitwall.connectors.model.PodInfo ok = pod("web-1", true, 0);
+        io.pitwall.connectors.model.PodInfo crashing = pod("web-2", false, 5);
+        io.pitwall.connectors.model.ClusterState state = new io.pitwall.connectors.model.ClusterState(END, List.of("shop"),
+                List.of(), List.of(ok, crashing), List.of(), List.of(), List.of(), List.of(), Map.of(), Set.of(), Set.of());
+        Session s = new ScriptedSession(Set.of(), Set.of()) {
+            @Override
+            public Optional<io.pitwall.connectors.model.ClusterState> clusterState() {
+                return Optional.of(state);
+            }
+
+            @Override
+            public Optional<io.pitwall.connectors.logs.LogsSource> logs() {
+                return Optional.of(new io.pitwall.connectors.logs.LogsSource() {
+                    @Override
+                    public String describe() {
+                        return "Kubernetes log API";
+                    }
+
+                    @Override
+                    public boolean speaksLogQL() {
+                        return false;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<io.pitwall.connectors.logs.LogResult> query(
+                            io.pitwall.connectors.logs.LogQuery q) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<List<String>> labelNames(TimeRange r) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletableFuture<List<String>> labelValues(String l, TimeRange r) {
+                        throw new UnsupportedOperationException();
+                    }
+
+                    @Override
+                    public io.pitwall.connectors.logs.LogTail tail(io.pitwall.connectors.logs.LogQuery q,
+                                                                  io.pitwall.connectors.logs.LogTail.Listener l) {
+                        throw new UnsupportedOperationException();
+                    }
+                });
+            }
+        };
+        assertThat(IncidentCapture.logScopes(s, List.of(new LogScope.Namespace("shop"), new LogScope.Pod(ok.ref()))))
+                .containsExactly(new LogScope.Pod(crashing.ref()), new LogScope.Pod(ok.ref()));
+        ScriptedSession loki = new ScriptedSession(Set.of(), Set.of());
+        assertThat(IncidentCapture.logScopes(loki, List.of(new LogScope.Namespace("shop"))))
+                .as("without a logs source, or with LogQL: as asked").containsExactly(new LogScope.Namespace("shop"));
+    }
+
+    private static io.pitwall.connectors.model.PodInfo pod(String name, boolean ready, int restarts) {
+        return new io.pitwall.connectors.model.PodInfo("shop", name, "u-" + name, Map.of(), Optional.empty(), "node-1",
+                "Running", ready, restarts, Optional.empty(), List.of(), END);
     }
 }
