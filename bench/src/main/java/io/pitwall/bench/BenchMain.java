@@ -83,6 +83,7 @@ public final class BenchMain {
         }
         if (traceWaterfall) {
             TraceWaterfallBenchmark.print(TraceWaterfallBenchmark.run());
+        }
         if (securityFilter) {
             SecurityFilterBenchmark.print(SecurityFilterBenchmark.run());
         }
