@@ -31,6 +31,8 @@ public final class FalcoFiles {
     private static final int MAX_PENDING_CHARS = 1 << 20;
     /** How many non-blank lines {@link #looksLikeFalco} reads before it says no. */
     private static final int SNIFF_LINES = 20;
+    /** How much of a file {@link #looksLikeFalco} reads at most. */
+    private static final int SNIFF_BYTES = 256 * 1024;
 
     private FalcoFiles() {
     }
@@ -88,7 +90,13 @@ public final class FalcoFiles {
         Scanner s = new Scanner(file.getFileName().toString());
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            // a bounded look: a trace or log file of a single 60 MB line must not be read whole to say no
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(new java.io.ByteArrayInputStream(head), decoder), 1 << 16)) {
             int nonBlank = 0;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.indexOf('\0') >= 0) {
