@@ -38,6 +38,31 @@ public record CallEdges(List<Edge> edges, List<String> unplaced) {
         unplaced = List.copyOf(unplaced);
     }
 
+    /**
+     * How far an arc between two boxes of one column reaches out to their left, in layout units:
+     * further the further apart they are. {@link CallsPainter} draws with it; the view fits it in.
+     */
+    static double bulge(Box a, Box b) {
+        return 24 + 0.3 * Math.abs((b.y() + b.h() / 2) - (a.y() + a.h() / 2));
+    }
+
+    /** Whether the callee stands in the caller's column (then the arc goes out to the left). */
+    static boolean sameColumn(Box a, Box b) {
+        return !(b.x() >= a.x() + a.w()) && !(b.x() + b.w() <= a.x());
+    }
+
+    /** The leftmost point the arcs and their labels reach, in layout units (0 when none goes left of the picture). */
+    public double minX() {
+        double min = 0;
+        for (Edge e : edges) {
+            if (sameColumn(e.from(), e.to())) {
+                double apex = Math.min(e.from().x(), e.to().x()) - 0.75 * bulge(e.from(), e.to());
+                min = Math.min(min, apex - 80); // half a label
+            }
+        }
+        return min;
+    }
+
     /** Places {@code links} on {@code layout}; links of a service to itself are left out. */
     public static CallEdges place(List<DependencyLink> links, TopologyLayout layout) {
         if (layout == null || links.isEmpty()) {

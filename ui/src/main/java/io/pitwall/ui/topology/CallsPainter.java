@@ -62,7 +62,7 @@ final class CallsPainter {
             double c1x;
             double c2x;
             if (route == 0) {
-                double out = 24 + 0.3 * Math.abs(sby - say);
+                double out = CallEdges.bulge(a, b) * scale;
                 c1x = sax - out;
                 c2x = sbx - out;
             } else {

@@ -46,6 +46,8 @@ public final class TopologyView extends Region {
     private double dragX;
     private double dragY;
     private boolean fitPending = true;
+    /** Whether the user has panned or zoomed since the last fit (then nothing re-fits on its own). */
+    private boolean moved;
     private boolean dirty = true;
 
     public TopologyView() {
@@ -81,6 +83,7 @@ public final class TopologyView extends Region {
             dragY = e.getY();
         });
         setOnMouseDragged(e -> {
+            moved = true;
             tx += e.getX() - dragX;
             ty += e.getY() - dragY;
             dragX = e.getX();
@@ -157,6 +160,9 @@ public final class TopologyView extends Region {
     public void setCalls(List<io.pitwall.connectors.model.DependencyLink> links) {
         callLinks = List.copyOf(links);
         painter.calls = CallEdges.place(callLinks, layout);
+        if (layout != null && !moved && !fitPending) {
+            fit(); // the arcs may reach out of the picture: fitted in, unless the user has moved the view
+        }
         requestRedraw();
     }
 
@@ -185,9 +191,13 @@ public final class TopologyView extends Region {
             fitPending = true;
             return;
         }
-        double s = Math.min((getWidth() - 40) / Math.max(1, layout.width()), (getHeight() - 40) / Math.max(1, layout.height()));
+        // the service calls' arcs may reach out left of the picture: they are fitted in too
+        double left = painter.calls.minX();
+        double width = layout.width() - left;
+        double s = Math.min((getWidth() - 40) / Math.max(1, width), (getHeight() - 40) / Math.max(1, layout.height()));
         scale = Math.max(0.02, Math.min(1.5, s));
-        tx = (getWidth() - layout.width() * scale) / 2;
+        tx = (getWidth() - width * scale) / 2 - left * scale;
+        moved = false;
         ty = (getHeight() - layout.height() * scale) / 2;
         fitPending = false;
         requestRedraw();
@@ -195,6 +205,7 @@ public final class TopologyView extends Region {
 
     public void zoomAt(double x, double y, double factor) {
         double next = Math.max(0.02, Math.min(4, scale * factor));
+        moved = true;
         tx = x - (x - tx) * next / scale;
         ty = y - (y - ty) * next / scale;
         scale = next;
@@ -203,6 +214,7 @@ public final class TopologyView extends Region {
 
     /** Moves the view so that picture point (x, y) is in its middle. */
     public void centreOn(double x, double y) {
+        moved = true;
         tx = getWidth() / 2 - x * scale;
         ty = getHeight() / 2 - y * scale;
         fitPending = false;

@@ -46,4 +46,25 @@ class CallEdgesTest {
         assertThat(CallEdges.place(List.of(new DependencyLink("web", "db", 1, 0)), null)).isEqualTo(CallEdges.NONE);
         assertThat(CallEdges.place(List.of(), layout).edges()).isEmpty();
     }
+
+    @Test
+    void arcsBetweenBoxesOfOneColumnReachLeftAndTheViewMakesRoomForThem() {
+        TopologyLayout.Box a = box("Service shop/front-end", 100, 0);
+        TopologyLayout.Box b = box("Service shop/orders", 100, 300);
+        TopologyLayout.Box right = box("Deployment shop/orders", 400, 300);
+        assertThat(CallEdges.sameColumn(a, b)).isTrue();
+        assertThat(CallEdges.sameColumn(a, right)).isFalse();
+        CallEdges calls = new CallEdges(List.of(new CallEdges.Edge(a, b, 10, 0)), List.of());
+        // the apex of the arc (three quarters of its bulge out) and half a label further
+        assertThat(calls.minX()).isEqualTo(100 - 0.75 * (24 + 0.3 * 300) - 80);
+        assertThat(new CallEdges(List.of(new CallEdges.Edge(a, right, 10, 0)), List.of()).minX()).isZero();
+    }
+
+    private static TopologyLayout.Box box(String id, double x, double y) {
+        String[] kindAndRef = id.split(" ");
+        String[] nsName = kindAndRef[1].split("/");
+        return new TopologyLayout.Box(id, new io.pitwall.connectors.model.KubeRef(kindAndRef[0], nsName[0], nsName[1]),
+                kindAndRef[0].equals("Service") ? Kind.SERVICE : Kind.GROUP, x, y, 160, 26, 0, false, List.of(), new byte[0],
+                new int[io.pitwall.ui.topology.PodHealth.values().length], 0);
+    }
 }
