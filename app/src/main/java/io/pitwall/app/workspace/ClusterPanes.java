@@ -146,6 +146,7 @@ final class ClusterPanes {
         view.setLayout(topologyView.layoutShown());
         view.setBadges(topologyView.badges());
         view.setCalls(topologyView.callLinks());
+        view.setSpotlight(topologyView.spotlight());
         return Optional.of(view);
     }
 

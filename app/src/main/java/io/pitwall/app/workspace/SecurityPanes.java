@@ -43,6 +43,7 @@ final class SecurityPanes {
     private final Executor background;
     private final Consumer<PaneId> focus;
     private Consumer<Map<KubeRef, Badge>> onBadges = badges -> { };
+    private Consumer<java.util.Set<KubeRef>> onOverlay = refs -> { };
     private SecurityView view;
     private SecuritySource shown;
     private AutoCloseable following;
@@ -62,6 +63,11 @@ final class SecurityPanes {
     /** Where the badges of the findings' objects go (the topology). */
     void setOnBadges(Consumer<Map<KubeRef, Badge>> action) {
         onBadges = action;
+    }
+
+    /** Where the security overlay goes (the topology's spotlight); null removes it. */
+    void setOnOverlay(Consumer<java.util.Set<KubeRef>> action) {
+        onOverlay = action;
     }
 
     /** A new session, or one whose security source came or went. The same source again changes nothing. */
@@ -86,6 +92,7 @@ final class SecurityPanes {
             select(ref, PaneId.LOGS);
         });
         model.shownProperty().addListener((o, was, now) -> onBadges.accept(badges(model.all())));
+        view.setOnOverlay(refs -> onOverlay.accept(refs));
         pane.setView(view);
         load(time.range());
         PulseCoalescer<List<SecurityFinding>> arrivals = new PulseCoalescer<>(Platform::runLater, batch -> {
@@ -119,6 +126,9 @@ final class SecurityPanes {
                 // nothing to undo
             }
             following = null;
+        }
+        if (view != null) {
+            onOverlay.accept(null);
         }
         view = null;
         shown = null;

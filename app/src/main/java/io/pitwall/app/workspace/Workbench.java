@@ -108,6 +108,7 @@ public final class Workbench {
         BadgeLayers badges = new BadgeLayers(b -> clusterPanes.topologyView().setBadges(b));
         metricsPanes.setOnAlerts(alerts -> badges.set(BadgeLayers.Layer.ALERTS, AlertBadges.of(alerts)));
         securityPanes.setOnBadges(b -> badges.set(BadgeLayers.Layer.SECURITY, b));
+        securityPanes.setOnOverlay(refs -> clusterPanes.topologyView().setSpotlight(refs));
         this.endpoints = new EndpointsEditor(this, files.endpoints(), background);
         metricsPanes.setConfigure(endpoints::open);
         this.captures = IncidentCaptures.of(this, clock);

@@ -62,6 +62,17 @@ class SecurityPanesTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench.topologyView().badges().containsKey(pod));
         assertThat(bench.topologyView().badges().get(pod).severity()).isEqualTo(Badge.Severity.CRITICAL);
 
+        // the overlay dims the topology but for the objects with findings
+        robot.interact(() -> view.overlayToggle().setSelected(true));
+        assertThat(bench.topologyView().spotlight()).contains(pod).hasSize((int) view.listed().stream()
+                .map(SecurityFinding::object).filter(java.util.Objects::nonNull).distinct().count());
+        robot.interact(() -> view.severityChip(io.pitwall.connectors.model.Severity.CRITICAL).setSelected(true));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> bench.topologyView().spotlight().size() == 1);
+        assertThat(bench.topologyView().spotlight()).containsExactly(pod);
+        robot.interact(() -> view.overlayToggle().setSelected(false));
+        assertThat(bench.topologyView().spotlight()).isNull();
+        robot.interact(() -> view.severityChip(io.pitwall.connectors.model.Severity.CRITICAL).setSelected(false));
+
         // "Show in topology" selects the pod for every pane
         List<KubeRef> selected = new CopyOnWriteArrayList<>();
         bench.bus().subscribe(WorkspaceEvent.Selected.class, e -> selected.add(e.ref()));

@@ -69,6 +69,8 @@ public final class SecurityView extends VBox {
     private final TextField search = new TextField();
     private final ChoiceBox<Grouping> grouping = new ChoiceBox<>(FXCollections.observableArrayList(Grouping.values()));
     private final Label count = new Label();
+    private final ToggleButton overlay = new ToggleButton("Overlay on topology");
+    private Consumer<Set<KubeRef>> onOverlay = refs -> { };
     private final Label status = new Label();
     private final TreeTableView<Row> table = new TreeTableView<>();
     private final SecurityDetails details = new SecurityDetails();
@@ -127,7 +129,12 @@ public final class SecurityView extends VBox {
         status.visibleProperty().bind(status.managedProperty());
         HBox filters = new HBox(6, sourceBar, namespaces, rules, search, grouping);
         filters.setStyle("-fx-alignment: center-left;");
-        HBox top = new HBox(8, severities, count);
+        overlay.setId("security-overlay");
+        overlay.setTooltip(new javafx.scene.control.Tooltip("Dim everything on the topology without a finding shown here"));
+        overlay.selectedProperty().addListener((o, a, on) -> pushOverlay());
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, severities, count, grow, overlay);
         top.setStyle("-fx-alignment: center-left;");
         buildTable();
         details.setMinWidth(260);
@@ -139,6 +146,7 @@ public final class SecurityView extends VBox {
         model.shownProperty().addListener((o, was, now) -> {
             updateChoices();
             fill(now);
+            pushOverlay();
         });
         updateChoices();
         fill(model.shownProperty().get());
@@ -152,6 +160,32 @@ public final class SecurityView extends VBox {
     /** Where "Logs around this time" goes: the object and the event's time. */
     public void setOnShowLogs(BiConsumer<KubeRef, Instant> action) {
         details.onLogs = action;
+    }
+
+    /**
+     * Where the overlay goes: the objects of the findings shown (the filter's) while "Overlay on
+     * topology" is on, null when it goes off.
+     */
+    public void setOnOverlay(Consumer<Set<KubeRef>> action) {
+        onOverlay = action;
+    }
+
+    public ToggleButton overlayToggle() {
+        return overlay;
+    }
+
+    private void pushOverlay() {
+        if (!overlay.isSelected()) {
+            onOverlay.accept(null);
+            return;
+        }
+        Set<KubeRef> refs = new java.util.HashSet<>();
+        model.shownProperty().get().findings().forEach(f -> {
+            if (f.object() != null) {
+                refs.add(f.object());
+            }
+        });
+        onOverlay.accept(refs);
     }
 
     /** Where "Metrics" goes: the finding's object. */

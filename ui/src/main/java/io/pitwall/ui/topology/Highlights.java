@@ -84,4 +84,20 @@ final class Highlights {
                 (own, pods) -> pods.severity().compareTo(own.severity()) > 0 ? pods : own));
         return groups;
     }
+
+    /** The boxes a spotlight on {@code refs} lights: their own boxes, and the groups holding their pods. */
+    static Set<String> spotlightBoxes(TopologyLayout layout, Set<KubeRef> refs) {
+        Set<String> lit = new java.util.HashSet<>();
+        for (KubeRef ref : refs) {
+            Box own = layout.byRef().get(ref);
+            if (own != null) {
+                lit.add(own.id());
+            }
+            TopologyLayout.PodPlace place = layout.places().get(ref);
+            if (place != null) {
+                lit.add(place.boxId());
+            }
+        }
+        return lit;
+    }
 }

@@ -53,6 +53,10 @@ final class TopologyPainter {
     /** Badges of groups, their own or summed up from their pods'. */
     Map<String, Badge> groupBadges = Map.of();
     boolean legend = true;
+    /** When set, an overlay: the boxes and pods outside it are dimmed (the security overlay). */
+    Set<KubeRef> spotlight;
+    /** The boxes the spotlight lights: its objects' boxes and the groups of its pods. */
+    Set<String> spotlightBoxes = Set.of();
     /** The service calls overlaid on the boxes, or none. */
     CallEdges calls = CallEdges.NONE;
 
@@ -220,9 +224,12 @@ final class TopologyPainter {
         }
     }
 
+    private boolean dimmed(Box b) {
+        return highlightNode != null && !involved.contains(b.id()) || spotlight != null && !spotlightBoxes.contains(b.id());
+    }
+
     private void box(GraphicsContext g, Box b) {
-        boolean dim = highlightNode != null && !involved.contains(b.id());
-        g.setGlobalAlpha(dim ? 0.3 : 1);
+        g.setGlobalAlpha(dimmed(b) ? 0.3 : 1);
         boolean sel = b.ref().equals(selected);
         boolean nodeOfSelection = b.kind() == Kind.NODE && b.ref().name().equals(selectedNode);
         boolean match = matches.contains(b.ref());
@@ -369,7 +376,7 @@ final class TopologyPainter {
         int lastRow = (int) Math.min((pods.size() - 1) / columns, Math.floor((y1 - top) / step));
         int firstCol = (int) Math.max(0, Math.floor((x0 - left) / step));
         int lastCol = (int) Math.min(columns - 1, Math.floor((x1 - left) / step));
-        boolean dimmed = highlightNode != null;
+        boolean dimmed = highlightNode != null || spotlight != null;
         Color last = null;
         double alpha = 1;
         for (int row = firstRow; row <= lastRow; row++) {
@@ -378,7 +385,8 @@ final class TopologyPainter {
                 double cx = sx(left + (i % columns) * step);
                 double cy = sy(top + row * step);
                 PodInfo p = pods.get(i);
-                boolean lit = dimmed && p.nodeName().equals(highlightNode);
+                boolean lit = dimmed && (highlightNode == null || p.nodeName().equals(highlightNode))
+                        && (spotlight == null || spotlight.contains(p.ref()));
                 if (dimmed) {
                     double a = lit ? 1 : 0.15;
                     if (a != alpha) {
@@ -428,7 +436,7 @@ final class TopologyPainter {
                 }
             }
         }
-        g.setGlobalAlpha(highlightNode != null && !involved.contains(b.id()) ? 0.3 : 1);
+        g.setGlobalAlpha(dimmed(b) ? 0.3 : 1);
     }
 
     /** A restarted pod: its restart count when there is room, else a dot. */

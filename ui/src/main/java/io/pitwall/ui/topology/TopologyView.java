@@ -124,6 +124,7 @@ public final class TopologyView extends Region {
         updateHighlight();
         updateBadges();
         painter.calls = CallEdges.place(callLinks, next);
+        updateSpotlight();
         search.layoutChanged();
         requestRedraw();
     }
@@ -164,6 +165,25 @@ public final class TopologyView extends Region {
             fit(); // the arcs may reach out of the picture: fitted in, unless the user has moved the view
         }
         requestRedraw();
+    }
+
+    /**
+     * An overlay that dims every box and pod but {@code refs}' (a security overlay: what has
+     * findings stands out); null removes it.
+     */
+    public void setSpotlight(Set<KubeRef> refs) {
+        painter.spotlight = refs == null ? null : Set.copyOf(refs);
+        updateSpotlight();
+        requestRedraw();
+    }
+
+    public Set<KubeRef> spotlight() {
+        return painter.spotlight;
+    }
+
+    private void updateSpotlight() {
+        painter.spotlightBoxes = painter.spotlight == null || layout == null ? Set.of()
+                : Highlights.spotlightBoxes(layout, painter.spotlight);
     }
 
     /** The service calls given, placed or not. */

@@ -38,4 +38,11 @@ class HighlightsTest {
                 .isEqualTo(new Badge(Badge.Severity.CRITICAL, "1"));
         assertThat(Badge.louder(new Badge(Badge.Severity.INFO, "a"), new Badge(Badge.Severity.WARNING, "b")).text()).isEqualTo("b");
     }
+
+    @Test
+    void aSpotlightLightsItsObjectsBoxesAndTheGroupsOfItsPods() {
+        assertThat(Highlights.spotlightBoxes(layout, java.util.Set.of(new KubeRef("Pod", "shop", "web-abc-1"),
+                new KubeRef("Service", "pay", "db"), new KubeRef("ServiceAccount", "shop", "default"))))
+                .containsExactlyInAnyOrder("Deployment shop/web", "Service pay/db");
+    }
 }
