@@ -95,7 +95,6 @@ public final class SecurityView extends VBox {
         rules.setPrefWidth(220);
         search.setId("security-search");
         search.setPromptText("Search rule, message, object");
-        HBox.setHgrow(search, Priority.ALWAYS);
         grouping.setId("security-grouping");
         grouping.setValue(Grouping.NONE);
         grouping.setConverter(new javafx.util.StringConverter<>() {
@@ -127,14 +126,13 @@ public final class SecurityView extends VBox {
         status.textProperty().bind(model.statusProperty());
         status.managedProperty().bind(status.textProperty().isNotEmpty());
         status.visibleProperty().bind(status.managedProperty());
-        HBox filters = new HBox(6, sourceBar, namespaces, rules, search, grouping);
-        filters.setStyle("-fx-alignment: center-left;");
+        // bars that wrap in a narrow dock instead of cutting the chips short
+        search.setPrefColumnCount(18);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(6, 6, sourceBar, namespaces, rules, search, grouping);
         overlay.setId("security-overlay");
         overlay.setTooltip(new javafx.scene.control.Tooltip("Dim everything on the topology without a finding shown here"));
         overlay.selectedProperty().addListener((o, a, on) -> pushOverlay());
-        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, severities, count, grow, overlay);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, severities, count, overlay);
         top.setStyle("-fx-alignment: center-left;");
         buildTable();
         details.setMinWidth(260);

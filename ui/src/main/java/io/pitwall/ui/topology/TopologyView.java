@@ -502,9 +502,11 @@ public final class TopologyView extends Region {
             double legible = TopologyPainter.TEXT_SCALE + 0.05;
             if (scale < TopologyPainter.TEXT_SCALE && scale * 1.3 >= legible) {
                 scale = legible;
-                tx = Math.max(20, (w - layout.width() * scale) / 2);
+                double left = painter.calls.minX(); // the service calls' arcs, left of the picture
+                double width = layout.width() - left;
+                tx = Math.max(20, (w - width * scale) / 2);
                 ty = Math.max(20, (h - layout.height() * scale) / 2);
-                tx = layout.width() * scale > w - 40 ? 20 : tx;
+                tx = (width * scale > w - 40 ? 20 : tx) - left * scale;
                 ty = layout.height() * scale > h - 40 ? 20 : ty;
                 requestRedraw();
             }
