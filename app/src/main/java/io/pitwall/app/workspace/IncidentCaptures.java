@@ -68,8 +68,7 @@ final class IncidentCaptures {
     static IncidentCaptures of(Workbench bench, Clock clock) {
         return new IncidentCaptures(bench::session, () -> bench.time().range(), () -> bench.topBar().namespaceProperty().get(),
                 () -> List.of(LogsPanes.scope(bench.bus().selection(), bench.topBar().namespaceProperty().get())),
-                () -> bench.tracesView().flatMap(v -> Optional.ofNullable(v.traceShown()))
-                        .map(t -> List.of(t.traceId())).orElse(List.of()),
+                bench::openedTraces,
                 () -> bench.topBar().getScene() == null ? null : bench.topBar().getScene().getWindow(),
                 bench::openFile, clock);
     }

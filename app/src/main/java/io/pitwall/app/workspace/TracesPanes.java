@@ -43,6 +43,8 @@ final class TracesPanes {
     private long generation;
     private CompletableFuture<?> loading = CompletableFuture.completedFuture(null);
     private CompletableFuture<?> calls = CompletableFuture.completedFuture(null);
+    /** Every trace the user opened in this session, oldest first: a capture keeps them all. */
+    private final java.util.Set<String> opened = new java.util.LinkedHashSet<>();
 
     TracesPanes(TimeRangeModel time, WorkspaceEvents bus, PaneContent pane, Executor background, Consumer<PaneId> focus) {
         this.time = time;
@@ -82,6 +84,12 @@ final class TracesPanes {
         }
         TracesViewModel model = new TracesViewModel(source, background, Platform::runLater);
         model.setPublisher(bus::publish);
+        opened.clear();
+        model.traceProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                opened.add(now.trace().traceId());
+            }
+        });
         view = new TracesView(model);
         asked = time.range();
         model.setRange(asked);
@@ -164,6 +172,11 @@ final class TracesPanes {
     /** Completes when the list and the first trace of a file or bundle are shown (for pictures of the pane). */
     CompletableFuture<?> loaded() {
         return CompletableFuture.allOf(loading, calls).handle((r, e) -> null);
+    }
+
+    /** The traces opened in this session's pane, oldest first. */
+    List<String> opened() {
+        return List.copyOf(opened);
     }
 
     Optional<TracesView> view() {

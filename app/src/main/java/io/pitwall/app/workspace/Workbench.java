@@ -364,6 +364,11 @@ public final class Workbench {
         return CompletableFuture.allOf(securityPanes.loaded(), tracesPanes.loaded());
     }
 
+    /** The traces the user opened in this session (a capture keeps them whatever their rank). */
+    public List<String> openedTraces() {
+        return tracesPanes.opened();
+    }
+
     /** The Traces pane's view, when the session has traces. */
     public Optional<io.pitwall.ui.traces.TracesView> tracesView() {
         return tracesPanes.view();

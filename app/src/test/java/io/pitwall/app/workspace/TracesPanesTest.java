@@ -63,6 +63,8 @@ class TracesPanesTest {
         String slowest = view.viewModel().results().stream().filter(t -> t.errorCount() == 0).findFirst().orElseThrow().traceId();
         robot.interact(() -> bench.bus().publish(new WorkspaceEvent.TraceRequested(PaneId.LOGS, slowest)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.traceShown() != null && view.traceShown().traceId().equals(slowest));
+        // both traces opened are kept for a capture
+        assertThat(bench.openedTraces()).containsExactly(view.viewModel().results().getFirst().traceId(), slowest);
 
         // "logs for this trace": the logs of its time, only the lines naming it (orders logs each checkout's id)
         Trace t = view.traceShown();
