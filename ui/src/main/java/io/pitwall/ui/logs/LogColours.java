@@ -1,11 +1,7 @@
 package io.pitwall.ui.logs;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 
 /**
  * The theme's colour tokens as the log view and its histogram draw with them, read through hidden
@@ -13,12 +9,7 @@ import javafx.scene.paint.Paint;
  */
 final class LogColours {
 
-    static final String[] TOKENS = {"-pw-bg", "-pw-bg-subtle", "-pw-bg-inset", "-pw-fg", "-pw-fg-muted", "-pw-border",
-        "-pw-accent", "-pw-ok", "-pw-warn", "-pw-critical", "-pw-info", "-pw-series-0", "-pw-series-1", "-pw-series-2",
-        "-pw-series-3", "-pw-series-4", "-pw-series-5"};
-
-    private final Map<String, Label> probes = new LinkedHashMap<>();
-    private final Map<String, Color> colours = new LinkedHashMap<>();
+    private final io.pitwall.ui.fx.TokenProbes tokens = new io.pitwall.ui.fx.TokenProbes(io.pitwall.ui.fx.TokenProbes.COMMON);
     // derived once per theme, not per row drawn
     private final Color[] levelTints = new Color[LogLevel.ALL.size()];
     private final Color[] series = new Color[6];
@@ -28,28 +19,15 @@ final class LogColours {
     private Color currentHit;
 
     LogColours() {
-        for (String token : TOKENS) {
-            Label probe = new Label();
-            probe.setStyle("-fx-text-fill: " + token + ";");
-            probe.setManaged(false);
-            probe.setVisible(false);
-            probes.put(token, probe);
-        }
         read();
     }
 
     Iterable<? extends Node> probes() {
-        return probes.values();
+        return tokens.probes();
     }
 
     void read() {
-        for (Map.Entry<String, Label> e : probes.entrySet()) {
-            if (e.getValue().getScene() != null) {
-                e.getValue().applyCss();
-            }
-            Paint p = e.getValue().getTextFill();
-            colours.put(e.getKey(), p instanceof Color c ? c : Color.GRAY);
-        }
+        tokens.read();
         for (LogLevel level : LogLevel.ALL) {
             levelTints[level.ordinal()] = level(level).deriveColor(0, 1, 1, dark() ? 0.10 : 0.08);
         }
@@ -63,7 +41,7 @@ final class LogColours {
     }
 
     Color get(String token) {
-        return colours.getOrDefault(token, Color.GRAY);
+        return tokens.get(token);
     }
 
     Color level(LogLevel level) {

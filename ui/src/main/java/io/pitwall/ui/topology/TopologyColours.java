@@ -1,12 +1,9 @@
 package io.pitwall.ui.topology;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 
 /**
  * The theme's colour tokens as the topology draws with them, read through hidden labels styled
@@ -14,39 +11,22 @@ import javafx.scene.paint.Paint;
  */
 final class TopologyColours {
 
-    static final String[] TOKENS = {"-pw-bg", "-pw-bg-subtle", "-pw-bg-inset", "-pw-fg", "-pw-fg-muted", "-pw-border",
-        "-pw-accent", "-pw-ok", "-pw-warn", "-pw-critical", "-pw-info", "-pw-series-4"};
-
-    private final Map<String, Label> probes = new LinkedHashMap<>();
-    private final Map<String, Color> colours = new LinkedHashMap<>();
+    private final io.pitwall.ui.fx.TokenProbes tokens = new io.pitwall.ui.fx.TokenProbes(io.pitwall.ui.fx.TokenProbes.COMMON);
     private final Map<PodHealth, Color> health = new EnumMap<>(PodHealth.class);
     private final Map<Badge.Severity, Color> severity = new EnumMap<>(Badge.Severity.class);
 
     TopologyColours() {
-        for (String token : TOKENS) {
-            Label probe = new Label();
-            probe.setStyle("-fx-text-fill: " + token + ";");
-            probe.setManaged(false);
-            probe.setVisible(false);
-            probes.put(token, probe);
-        }
         read();
     }
 
     /** The hidden labels, to be added to the view's children. */
     Iterable<? extends Node> probes() {
-        return probes.values();
+        return tokens.probes();
     }
 
     /** Reads the tokens again (after a theme change). */
     void read() {
-        for (Map.Entry<String, Label> e : probes.entrySet()) {
-            if (e.getValue().getScene() != null) {
-                e.getValue().applyCss();
-            }
-            Paint p = e.getValue().getTextFill();
-            colours.put(e.getKey(), p instanceof Color c ? c : Color.GRAY);
-        }
+        tokens.read();
         health.put(PodHealth.RUNNING, get("-pw-ok"));
         health.put(PodHealth.PENDING, get("-pw-info"));
         health.put(PodHealth.NOT_READY, get("-pw-warn"));
@@ -60,7 +40,7 @@ final class TopologyColours {
     }
 
     Color get(String token) {
-        return colours.getOrDefault(token, Color.GRAY);
+        return tokens.get(token);
     }
 
     Color health(PodHealth h) {

@@ -1,12 +1,8 @@
 package io.pitwall.ui.traces;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 
 /**
  * The theme's colour tokens as the waterfall, its minimap and the results' scatter plot draw with
@@ -15,37 +11,19 @@ import javafx.scene.paint.Paint;
  */
 final class WaterfallColours {
 
-    static final String[] TOKENS = {"-pw-bg", "-pw-bg-subtle", "-pw-bg-inset", "-pw-fg", "-pw-fg-muted", "-pw-border",
-        "-pw-accent", "-pw-ok", "-pw-warn", "-pw-critical", "-pw-info", "-pw-series-0", "-pw-series-1", "-pw-series-2",
-        "-pw-series-3", "-pw-series-4", "-pw-series-5"};
-
-    private final Map<String, Label> probes = new LinkedHashMap<>();
-    private final Map<String, Color> colours = new LinkedHashMap<>();
+    private final io.pitwall.ui.fx.TokenProbes tokens = new io.pitwall.ui.fx.TokenProbes(io.pitwall.ui.fx.TokenProbes.COMMON);
     private Color[] services = new Color[18];
 
     WaterfallColours() {
-        for (String token : TOKENS) {
-            Label probe = new Label();
-            probe.setStyle("-fx-text-fill: " + token + ";");
-            probe.setManaged(false);
-            probe.setVisible(false);
-            probes.put(token, probe);
-        }
         read();
     }
 
     List<? extends Node> probes() {
-        return List.copyOf(probes.values());
+        return tokens.probes();
     }
 
     void read() {
-        for (Map.Entry<String, Label> e : probes.entrySet()) {
-            if (e.getValue().getScene() != null) {
-                e.getValue().applyCss();
-            }
-            Paint p = e.getValue().getTextFill();
-            colours.put(e.getKey(), p instanceof Color c ? c : Color.GRAY);
-        }
+        tokens.read();
         Color[] next = new Color[18];
         for (int k = 0; k < 6; k++) {
             Color c = get("-pw-series-" + k);
@@ -57,7 +35,7 @@ final class WaterfallColours {
     }
 
     Color get(String token) {
-        return colours.getOrDefault(token, Color.GRAY);
+        return tokens.get(token);
     }
 
     /** The colour of the {@code k}th service of a trace (by its sorted services). */
