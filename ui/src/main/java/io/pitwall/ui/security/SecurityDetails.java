@@ -90,7 +90,11 @@ final class SecurityDetails extends VBox {
             s.append("\nNamespace: ").append(f.namespace());
         }
         facts.setText(s.toString());
-        message.setText(f.message());
+        // a Falco event's rule, in Falco's own words, when the published rules have it
+        String rule = f.source() == io.pitwall.connectors.model.FindingSource.FALCO
+                ? io.pitwall.connectors.security.FalcoRules.of(f.rule()).map(r -> "\n\nThe rule (Falco, " + r.tier() + "): "
+                        + r.description()).orElse("") : "";
+        message.setText(f.message() + rule);
         remediation.setText(f.remediation().isEmpty() ? "" : "What to do: " + f.remediation());
         payload.setText(io.pitwall.connectors.security.FindingDetails.pretty(f));
     }
@@ -101,6 +105,10 @@ final class SecurityDetails extends VBox {
 
     String factsText() {
         return facts.getText();
+    }
+
+    String messageText() {
+        return message.getText();
     }
 
     String payloadText() {

@@ -99,6 +99,7 @@ class SecurityViewTest {
             view.table().getSelectionModel().select(0);
         });
         assertThat(view.details().factsText()).contains("Source: Falco", "Object: Pod sock-shop/carts-1");
+        assertThat(view.details().messageText()).contains("The rule (Falco, stable): A shell was used as the entrypoint");
         assertThat(view.details().payloadText()).contains("\"priority\" : \"Critical\"", "\"k8s.pod.name\" : \"carts-1\"");
         robot.clickOn("#security-show-topology");
         robot.clickOn("#security-show-logs");
