@@ -79,7 +79,7 @@ public final class SecurityCapture {
         long redacted = 0;
         for (SecurityFinding f : result.findings()) {
             FalcoRedaction.Redacted r = FalcoRedaction.redact(f);
-            findings.add(r.finding());
+            findings.add(freeText(r.finding(), writer));
             redacted += r.count();
         }
         findings.sort(Comparator.comparing(SecurityFinding::time, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
@@ -88,6 +88,21 @@ public final class SecurityCapture {
             writer.countRedactions(REDACTION_KIND, redacted);
         }
         writer.add(FINDINGS, "application/x-ndjson", out -> writeFindings(out, findings));
+    }
+
+    /**
+     * The finding with secrets in its message and payload replaced (a command line with a
+     * password, a token in a URL): free text, as logs are, counted by kind in the manifest.
+     */
+    private static SecurityFinding freeText(SecurityFinding f, BundleWriter writer) {
+        java.util.function.ObjLongConsumer<String> count = (kind, n) -> writer.countRedactions(kind, n);
+        String message = io.pitwall.connectors.snapshot.TextRedaction.redact(f.message(), count);
+        String payload = io.pitwall.connectors.snapshot.TextRedaction.redact(f.payload(), count);
+        if (message == f.message() && payload == f.payload()) {
+            return f;
+        }
+        return new SecurityFinding(f.id(), f.severity(), f.source(), f.time(), f.rule(), f.title(), f.namespace(), f.object(),
+                message, f.remediation(), payload);
     }
 
     /** One JSON object a line (see the class). */

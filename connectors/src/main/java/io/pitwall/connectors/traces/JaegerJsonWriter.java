@@ -32,24 +32,33 @@ public final class JaegerJsonWriter {
 
     /** Writes {@code traces} to {@code out} (left open). */
     public static void write(OutputStream out, List<Trace> traces) throws IOException {
+        write(out, traces, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * Writes {@code traces} to {@code out} (left open), each attribute's and event field's value
+     * passed through {@code values} (a capture's redaction).
+     */
+    public static void write(OutputStream out, List<Trace> traces, java.util.function.UnaryOperator<String> values)
+            throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.writeStartObject();
             g.writeArrayFieldStart("data");
             for (Trace t : traces) {
-                trace(g, t);
+                trace(g, t, values);
             }
             g.writeEndArray();
             g.writeEndObject();
         }
     }
 
-    private static void trace(JsonGenerator g, Trace t) throws IOException {
+    private static void trace(JsonGenerator g, Trace t, java.util.function.UnaryOperator<String> values) throws IOException {
         g.writeStartObject();
         g.writeStringField("traceID", t.traceId());
         g.writeArrayFieldStart("spans");
         for (int i = 0; i < t.spanCount(); i++) {
-            span(g, t, i);
+            span(g, t, i, values);
         }
         g.writeEndArray();
         g.writeObjectFieldStart("processes");
@@ -63,7 +72,7 @@ public final class JaegerJsonWriter {
             g.writeStringField("serviceName", services[p] == null ? "unknown" : services[p]);
             g.writeArrayFieldStart("tags");
             for (int k = 0; k < processTags.size(p); k++) {
-                keyValue(g, processTags.key(p, k), processTags.value(p, k));
+                keyValue(g, processTags.key(p, k), values.apply(processTags.value(p, k)));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -72,7 +81,8 @@ public final class JaegerJsonWriter {
         g.writeEndObject();
     }
 
-    private static void span(JsonGenerator g, Trace t, int i) throws IOException {
+    private static void span(JsonGenerator g, Trace t, int i, java.util.function.UnaryOperator<String> values)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("traceID", t.spanTraceId(i));
         g.writeStringField("spanID", t.spanId(i));
@@ -87,7 +97,7 @@ public final class JaegerJsonWriter {
             if (!r.attributes().isEmpty()) {
                 g.writeArrayFieldStart("attributes");
                 for (Map.Entry<String, String> a : r.attributes().entrySet()) {
-                    keyValue(g, a.getKey(), a.getValue());
+                    keyValue(g, a.getKey(), values.apply(a.getValue()));
                 }
                 g.writeEndArray();
             }
@@ -108,7 +118,7 @@ public final class JaegerJsonWriter {
             errorTag |= key.equals("error");
             saysError |= key.equals("error") && value.equalsIgnoreCase("true")
                     || key.equals("otel.status_code") && value.equalsIgnoreCase("ERROR");
-            keyValue(g, key, value);
+            keyValue(g, key, values.apply(value));
         }
         if (!saysKind && t.kind(i) != SpanKind.UNSPECIFIED) {
             keyValue(g, "span.kind", t.kind(i).name().toLowerCase(Locale.ROOT));
@@ -130,7 +140,7 @@ public final class JaegerJsonWriter {
             g.writeNumberField("timestamp", Math.floorDiv(log.epochNanos(), 1000L));
             g.writeArrayFieldStart("fields");
             for (Map.Entry<String, String> f : log.fields().entrySet()) {
-                keyValue(g, f.getKey(), f.getValue());
+                keyValue(g, f.getKey(), values.apply(f.getValue()));
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -71,7 +71,9 @@ public final class TracesCapture {
             try {
                 Trace t = await(source.trace(w.getKey()));
                 String path = FOLDER + fileName(t.traceId());
-                writer.add(path, "application/json", out -> JaegerJsonWriter.write(out, List.of(t)));
+                // secrets in attributes and events (a token in a URL, a password in a statement) stay home
+                writer.add(path, "application/json", out -> JaegerJsonWriter.write(out, List.of(t),
+                        v -> io.pitwall.connectors.snapshot.TextRedaction.redact(v, (kind, n) -> writer.countRedactions(kind, n))));
                 written.add(t);
                 openedFlags.add(w.getValue());
             } catch (TraceQueryException e) {
