@@ -141,4 +141,44 @@ final class TopologyNavigator {
     private static double gap(double a, double la, double b, double lb) {
         return Math.max(0, Math.max(b - (a + la), a - (b + lb)));
     }
+
+    /** The rectangle of a box, a pod's cell, or a collapsed group's box for its pods; null when not shown. */
+    static javafx.geometry.Rectangle2D rectOf(TopologyLayout layout, KubeRef ref) {
+        if (layout == null || ref == null) {
+            return null;
+        }
+        TopologyLayout.PodPlace place = layout.places().get(ref);
+        if (place != null) {
+            Box group = layout.boxes().get(place.boxId());
+            if (group.showsCells()) {
+                double[] c = TopologyLayout.cell(group, place.slot());
+                return new javafx.geometry.Rectangle2D(c[0], c[1], TopologyLayout.CELL, TopologyLayout.CELL);
+            }
+            return new javafx.geometry.Rectangle2D(group.x(), group.y(), group.w(), group.h());
+        }
+        Box b = layout.byRef().get(ref);
+        return b == null ? null : new javafx.geometry.Rectangle2D(b.x(), b.y(), b.w(), b.h());
+    }
+
+    /**
+     * How far (picture units, x then y) the view moves so that {@code r} is in {@code v} with
+     * {@code margin} around it: not at all when it is; a tall rectangle shows its top.
+     */
+    static double[] nudge(javafx.geometry.Rectangle2D r, javafx.geometry.Rectangle2D v, double margin) {
+        double dx = 0;
+        double dy = 0;
+        if (r.getMinX() < v.getMinX() + margin || r.getWidth() > v.getWidth() - 2 * margin) {
+            dx = v.getMinX() + margin - r.getMinX();
+        } else if (r.getMaxX() > v.getMaxX() - margin) {
+            dx = v.getMaxX() - margin - r.getMaxX();
+        }
+        double top = r.getMinY();
+        double bottom = Math.min(r.getMaxY(), top + v.getHeight() - 2 * margin);
+        if (top < v.getMinY() + margin) {
+            dy = v.getMinY() + margin - top;
+        } else if (bottom > v.getMaxY() - margin) {
+            dy = v.getMaxY() - margin - bottom;
+        }
+        return new double[] {dx, dy};
+    }
 }

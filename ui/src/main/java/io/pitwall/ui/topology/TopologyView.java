@@ -357,43 +357,15 @@ public final class TopologyView extends Region {
             centreOn(r.getMinX() + r.getWidth() / 2, r.getMinY() + Math.min(r.getHeight(), 200) / 2);
             return;
         }
-        Rectangle2D v = viewport();
-        double margin = 30 / scale;
-        double dx = 0;
-        double dy = 0;
-        if (r.getMinX() < v.getMinX() + margin || r.getWidth() > v.getWidth() - 2 * margin) {
-            dx = v.getMinX() + margin - r.getMinX();
-        } else if (r.getMaxX() > v.getMaxX() - margin) {
-            dx = v.getMaxX() - margin - r.getMaxX();
-        }
-        double top = r.getMinY();
-        double bottom = Math.min(r.getMaxY(), top + v.getHeight() - 2 * margin);
-        if (top < v.getMinY() + margin) {
-            dy = v.getMinY() + margin - top;
-        } else if (bottom > v.getMaxY() - margin) {
-            dy = v.getMaxY() - margin - bottom;
-        }
-        tx += dx * scale;
-        ty += dy * scale;
+        double[] d = TopologyNavigator.nudge(r, viewport(), 30 / scale);
+        tx += d[0] * scale;
+        ty += d[1] * scale;
         requestRedraw();
     }
 
     /** The rectangle of a box, a pod's cell, or a collapsed group's box for its pods. */
     Rectangle2D rectOf(KubeRef ref) {
-        if (layout == null || ref == null) {
-            return null;
-        }
-        TopologyLayout.PodPlace place = layout.places().get(ref);
-        if (place != null) {
-            Box group = layout.boxes().get(place.boxId());
-            if (group.showsCells()) {
-                double[] c = TopologyLayout.cell(group, place.slot());
-                return new Rectangle2D(c[0], c[1], TopologyLayout.CELL, TopologyLayout.CELL);
-            }
-            return new Rectangle2D(group.x(), group.y(), group.w(), group.h());
-        }
-        Box b = layout.byRef().get(ref);
-        return b == null ? null : new Rectangle2D(b.x(), b.y(), b.w(), b.h());
+        return TopologyNavigator.rectOf(layout, ref);
     }
 
     /** The node whose pods are highlighted (a node is selected), or null. */
