@@ -217,33 +217,7 @@ class LiveSecurityTest {
         List<io.pitwall.connectors.logs.LogQuery> asked = new CopyOnWriteArrayList<>();
         List<io.pitwall.connectors.logs.LogTail.Listener> listeners = new CopyOnWriteArrayList<>();
         AtomicBoolean tailClosed = new AtomicBoolean();
-        io.pitwall.connectors.logs.LogsSource loki = new io.pitwall.connectors.logs.LogsSource() {
-            @Override
-            public String describe() {
-                return "Loki";
-            }
-
-            @Override
-            public boolean speaksLogQL() {
-                return true;
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<io.pitwall.connectors.logs.LogResult> query(
-                    io.pitwall.connectors.logs.LogQuery query) {
-                return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("not asked here"));
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<List<String>> labelNames(TimeRange range) {
-                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<List<String>> labelValues(String label, TimeRange range) {
-                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
-            }
-
+        io.pitwall.connectors.logs.LogsSource loki = new io.pitwall.connectors.logs.StubLogsSource("Loki", true) {
             @Override
             public io.pitwall.connectors.logs.LogTail tail(io.pitwall.connectors.logs.LogQuery query,
                                                           io.pitwall.connectors.logs.LogTail.Listener listener) {

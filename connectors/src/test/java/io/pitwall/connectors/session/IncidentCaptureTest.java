@@ -231,39 +231,7 @@ class IncidentCaptureTest {
 
             @Override
             public Optional<io.pitwall.connectors.logs.LogsSource> logs() {
-                return Optional.of(new io.pitwall.connectors.logs.LogsSource() {
-                    @Override
-                    public String describe() {
-                        return "Kubernetes log API";
-                    }
-
-                    @Override
-                    public boolean speaksLogQL() {
-                        return false;
-                    }
-
-                    @Override
-                    public java.util.concurrent.CompletableFuture<io.pitwall.connectors.logs.LogResult> query(
-                            io.pitwall.connectors.logs.LogQuery q) {
-                        return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("not asked here"));
-                    }
-
-                    @Override
-                    public java.util.concurrent.CompletableFuture<List<String>> labelNames(TimeRange r) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(List.of());
-                    }
-
-                    @Override
-                    public java.util.concurrent.CompletableFuture<List<String>> labelValues(String l, TimeRange r) {
-                        return java.util.concurrent.CompletableFuture.completedFuture(List.of());
-                    }
-
-                    @Override
-                    public io.pitwall.connectors.logs.LogTail tail(io.pitwall.connectors.logs.LogQuery q,
-                                                                  io.pitwall.connectors.logs.LogTail.Listener l) {
-                        throw new IllegalStateException("the log API fake does not tail");
-                    }
-                });
+                return Optional.of(new io.pitwall.connectors.logs.StubLogsSource("Kubernetes log API", false));
             }
         };
         assertThat(IncidentCapture.logScopes(s, List.of(new LogScope.Namespace("shop"), new LogScope.Pod(ok.ref()))))
