@@ -1,15 +1,13 @@
 package io.pitwall.ui.logs;
 
-import javafx.scene.Node;
 import javafx.scene.paint.Color;
 
 /**
  * The theme's colour tokens as the log view and its histogram draw with them, read through hidden
  * labels styled with each token (a Canvas has no CSS of its own); read again when the theme changes.
  */
-final class LogColours {
+final class LogColours extends io.pitwall.ui.fx.TokenProbes {
 
-    private final io.pitwall.ui.fx.TokenProbes tokens = new io.pitwall.ui.fx.TokenProbes(io.pitwall.ui.fx.TokenProbes.COMMON);
     // derived once per theme, not per row drawn
     private final Color[] levelTints = new Color[LogLevel.ALL.size()];
     private final Color[] series = new Color[6];
@@ -22,12 +20,9 @@ final class LogColours {
         read();
     }
 
-    Iterable<? extends Node> probes() {
-        return tokens.probes();
-    }
-
-    void read() {
-        tokens.read();
+    @Override
+    public void read() {
+        super.read();
         for (LogLevel level : LogLevel.ALL) {
             levelTints[level.ordinal()] = level(level).deriveColor(0, 1, 1, dark() ? 0.10 : 0.08);
         }
@@ -38,10 +33,6 @@ final class LogColours {
         selection = accent().deriveColor(0, 1, 1, 0.28);
         hit = warn().deriveColor(0, 1, 1, 0.35);
         currentHit = warn().deriveColor(0, 1, 1, 0.75);
-    }
-
-    Color get(String token) {
-        return tokens.get(token);
     }
 
     Color level(LogLevel level) {
@@ -61,34 +52,6 @@ final class LogColours {
     /** The background of a line of {@code level} (the painter shades warnings and errors with it). */
     Color levelTint(LogLevel level) {
         return levelTints[level.ordinal()];
-    }
-
-    boolean dark() {
-        return get("-pw-bg").getBrightness() < 0.5;
-    }
-
-    Color bg() {
-        return get("-pw-bg");
-    }
-
-    Color fg() {
-        return get("-pw-fg");
-    }
-
-    Color muted() {
-        return get("-pw-fg-muted");
-    }
-
-    Color subtle() {
-        return get("-pw-bg-subtle");
-    }
-
-    Color accent() {
-        return get("-pw-accent");
-    }
-
-    Color warn() {
-        return get("-pw-warn");
     }
 
     /** The background of selected lines. */

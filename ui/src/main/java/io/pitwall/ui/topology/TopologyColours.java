@@ -2,16 +2,14 @@ package io.pitwall.ui.topology;
 
 import java.util.EnumMap;
 import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.paint.Color;
 
 /**
  * The theme's colour tokens as the topology draws with them, read through hidden labels styled
  * with each token (a Canvas has no CSS of its own). Re-read when the theme changes.
  */
-final class TopologyColours {
+final class TopologyColours extends io.pitwall.ui.fx.TokenProbes {
 
-    private final io.pitwall.ui.fx.TokenProbes tokens = new io.pitwall.ui.fx.TokenProbes(io.pitwall.ui.fx.TokenProbes.COMMON);
     private final Map<PodHealth, Color> health = new EnumMap<>(PodHealth.class);
     private final Map<Badge.Severity, Color> severity = new EnumMap<>(Badge.Severity.class);
 
@@ -19,14 +17,10 @@ final class TopologyColours {
         read();
     }
 
-    /** The hidden labels, to be added to the view's children. */
-    Iterable<? extends Node> probes() {
-        return tokens.probes();
-    }
-
     /** Reads the tokens again (after a theme change). */
-    void read() {
-        tokens.read();
+    @Override
+    public void read() {
+        super.read();
         health.put(PodHealth.RUNNING, get("-pw-ok"));
         health.put(PodHealth.PENDING, get("-pw-info"));
         health.put(PodHealth.NOT_READY, get("-pw-warn"));
@@ -39,10 +33,6 @@ final class TopologyColours {
         severity.put(Badge.Severity.CRITICAL, get("-pw-critical"));
     }
 
-    Color get(String token) {
-        return tokens.get(token);
-    }
-
     Color health(PodHealth h) {
         return health.get(h);
     }
@@ -51,31 +41,4 @@ final class TopologyColours {
         return severity.get(s);
     }
 
-    Color bg() {
-        return get("-pw-bg");
-    }
-
-    Color subtle() {
-        return get("-pw-bg-subtle");
-    }
-
-    Color inset() {
-        return get("-pw-bg-inset");
-    }
-
-    Color fg() {
-        return get("-pw-fg");
-    }
-
-    Color muted() {
-        return get("-pw-fg-muted");
-    }
-
-    Color border() {
-        return get("-pw-border");
-    }
-
-    Color accent() {
-        return get("-pw-accent");
-    }
 }
