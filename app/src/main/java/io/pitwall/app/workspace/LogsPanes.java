@@ -23,7 +23,17 @@ import javafx.application.Platform;
  * live, it tails new lines rather than asking again every tick. A trace id clicked in a line is
  * asked of the Traces pane on the bus; a drag across the histogram sets the shared range.
  */
-final class LogsPanes {
+final class LogsPanes implements SignalPanes {
+
+    @Override
+    public io.pitwall.connectors.session.Signal signal() {
+        return io.pitwall.connectors.session.Signal.LOGS;
+    }
+
+    @Override
+    public PaneId pane() {
+        return PaneId.LOGS;
+    }
 
     private final TimeRangeModel time;
     private final WorkspaceEvents bus;
@@ -77,7 +87,8 @@ final class LogsPanes {
      * A new session, or a session whose logs source came, went or changed: a view of its logs,
      * or the pane's empty state when it has none. The same source again changes nothing.
      */
-    void show(Session s) {
+    @Override
+    public void show(Session s) {
         Optional<LogsSource> source = s.logs();
         if (view != null && source.isPresent() && source.get() == shown) {
             return;
@@ -106,7 +117,8 @@ final class LogsPanes {
     }
 
     /** The session is going: its view stops (its tail too) and asks nothing more. */
-    void close() {
+    @Override
+    public void close() {
         if (view != null) {
             view.model().close();
             view = null;
@@ -212,7 +224,8 @@ final class LogsPanes {
     }
 
     /** The pane's view, when the session has logs. */
-    Optional<LogsView> view() {
+    @Override
+    public Optional<LogsView> view() {
         return Optional.ofNullable(view);
     }
 }

@@ -32,7 +32,17 @@ import javafx.application.Platform;
  * topology, its logs around the event, its metrics). Each finding's object carries a badge on
  * the topology, as loud as its worst finding.
  */
-final class SecurityPanes {
+final class SecurityPanes implements SignalPanes {
+
+    @Override
+    public io.pitwall.connectors.session.Signal signal() {
+        return io.pitwall.connectors.session.Signal.SECURITY;
+    }
+
+    @Override
+    public PaneId pane() {
+        return PaneId.SECURITY;
+    }
 
     /** How far either side of an event "logs around this time" reaches. */
     static final Duration AROUND = Duration.ofMinutes(5);
@@ -71,7 +81,8 @@ final class SecurityPanes {
     }
 
     /** A new session, or one whose security source came or went. The same source again changes nothing. */
-    void show(Session s) {
+    @Override
+    public void show(Session s) {
         Optional<SecuritySource> source = s.security();
         if (view != null && source.isPresent() && source.get() == shown) {
             return;
@@ -117,7 +128,8 @@ final class SecurityPanes {
     }
 
     /** The session is going: the view stops following and asks nothing more. */
-    void close() {
+    @Override
+    public void close() {
         generation++;
         if (following != null) {
             try {
@@ -175,7 +187,8 @@ final class SecurityPanes {
         return loading.handle((r, e) -> null);
     }
 
-    Optional<SecurityView> view() {
+    @Override
+    public Optional<SecurityView> view() {
         return Optional.ofNullable(view);
     }
 

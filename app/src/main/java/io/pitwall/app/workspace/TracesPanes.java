@@ -26,7 +26,17 @@ import javafx.application.Platform;
  * window handed to the topology as call edges. A bundle or a file lists its traces at once and
  * opens the first (failed, then slowest).
  */
-final class TracesPanes {
+final class TracesPanes implements SignalPanes {
+
+    @Override
+    public io.pitwall.connectors.session.Signal signal() {
+        return io.pitwall.connectors.session.Signal.TRACES;
+    }
+
+    @Override
+    public PaneId pane() {
+        return PaneId.TRACES;
+    }
 
     /** How many traces a bundle's or a file's list shows. */
     static final int LOCAL_LIMIT = 500;
@@ -69,7 +79,8 @@ final class TracesPanes {
     }
 
     /** A new session, or one whose traces came or went. The same source again changes nothing. */
-    void show(Session s) {
+    @Override
+    public void show(Session s) {
         Optional<TracesSource> source = s.traces();
         if (view != null && source.isPresent() && source.get() == shown) {
             return;
@@ -102,7 +113,8 @@ final class TracesPanes {
         }
     }
 
-    void close() {
+    @Override
+    public void close() {
         generation++;
         if (view != null) {
             view.viewModel().cancelLoad();
@@ -179,7 +191,8 @@ final class TracesPanes {
         return List.copyOf(opened);
     }
 
-    Optional<TracesView> view() {
+    @Override
+    public Optional<TracesView> view() {
         return Optional.ofNullable(view);
     }
 }

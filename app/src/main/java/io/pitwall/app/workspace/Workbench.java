@@ -65,6 +65,8 @@ public final class Workbench {
     private final LogsPanes logsPanes;
     private final SecurityPanes securityPanes;
     private final TracesPanes tracesPanes;
+    /** The panes that read one signal each (logs, security, traces). */
+    private final List<SignalPanes> signalPanes;
     private final IncidentCaptures captures;
     private final Executor background;
     /** Opens a live session on a usable kubeconfig context. */
@@ -102,6 +104,7 @@ public final class Workbench {
         this.logsPanes = new LogsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(), panes.get(PaneId.LOGS), background);
         this.securityPanes = new SecurityPanes(time, bus, panes.get(PaneId.SECURITY), background, workspace::focus);
         this.tracesPanes = new TracesPanes(time, bus, panes.get(PaneId.TRACES), background, workspace::focus);
+        this.signalPanes = List.of(logsPanes, securityPanes, tracesPanes);
         tracesPanes.setOnCalls(links -> clusterPanes.topologyView().setCalls(links));
         logsPanes.setFocus(workspace::focus);
         // firing alerts and security findings mark the objects they name
@@ -250,16 +253,8 @@ public final class Workbench {
         if (id == PaneId.METRICS && session.metrics().isPresent()) {
             copy.setView(metricsPanes.copyOfMetrics());
         }
-        if (id == PaneId.LOGS) {
-            // a log view holds up to millions of lines: the workspace's own moves to the copy
-            logsPanes.view().ifPresent(copy::setView);
-        }
-        if (id == PaneId.SECURITY) {
-            securityPanes.view().ifPresent(copy::setView); // the workspace's own view moves to the copy
-        }
-        if (id == PaneId.TRACES) {
-            tracesPanes.view().ifPresent(copy::setView);
-        }
+        // a log view holds up to millions of lines, a trace as many spans: the workspace's own views move to the copy
+        signalPanes.stream().filter(p -> p.pane() == id).forEach(p -> p.view().ifPresent(copy::setView));
         if (id == PaneId.ALERTS && session.alerts().isPresent()) {
             copy.setView(metricsPanes.copyOfAlerts());
         }
@@ -304,9 +299,7 @@ public final class Workbench {
         Session previous = session;
         session = next;
         if (previous != next) {
-            logsPanes.close();
-            securityPanes.close();
-            tracesPanes.close();
+            signalPanes.forEach(SignalPanes::close);
             previous.close();
         }
         Map<Signal, SourceState> states = next.states();
@@ -322,9 +315,7 @@ public final class Workbench {
                 ? next.info().context().flatMap(settings::namespace) : Optional.empty());
         clusterPanes.show(next);
         metricsPanes.show(next);
-        logsPanes.show(next);
-        securityPanes.show(next);
-        tracesPanes.show(next);
+        signalPanes.forEach(p -> p.show(next));
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();
@@ -334,12 +325,9 @@ public final class Workbench {
                     clusterPanes.show(next);
                 } else if (signal == Signal.METRICS || signal == Signal.ALERTS) {
                     metricsPanes.show(next); // a source that came (back) shows at once
-                } else if (signal == Signal.LOGS) {
-                    logsPanes.show(next); // logs that came, went or changed
-                } else if (signal == Signal.SECURITY) {
-                    securityPanes.show(next);
-                } else if (signal == Signal.TRACES) {
-                    tracesPanes.show(next);
+                } else {
+                    // logs, traces or security that came, went or changed
+                    signalPanes.stream().filter(p -> p.signal() == signal).forEach(p -> p.show(next));
                 }
             }
         }));
@@ -495,9 +483,7 @@ public final class Workbench {
 
     public void stop() {
         ticker.stop();
-        logsPanes.close();
-        securityPanes.close();
-        tracesPanes.close();
+        signalPanes.forEach(SignalPanes::close);
         session.close();
     }
 
