@@ -29,6 +29,9 @@ public final class VolumeHistogram extends Region {
     private Consumer<TimeRange> onRange = r -> { };
     private Consumer<java.time.Instant> onTime = t -> { };
     private long frames;
+    /** The shared time cursor (epoch nanoseconds), or Long.MIN_VALUE for none. */
+    private long cursor = Long.MIN_VALUE;
+    private Consumer<java.time.Instant> onHover = t -> { };
 
     public VolumeHistogram() {
         setId("log-histogram");
@@ -48,6 +51,12 @@ public final class VolumeHistogram extends Region {
             dragTo = Math.max(0, Math.min(getWidth(), e.getX()));
             draw();
         });
+        setOnMouseMoved(e -> {
+            if (to > from) {
+                onHover.accept(instant(Math.max(0, Math.min(getWidth(), e.getX()))));
+            }
+        });
+        setOnMouseExited(e -> onHover.accept(null));
         setOnMouseReleased(e -> {
             double a = Math.min(dragFrom, dragTo);
             double b = Math.max(dragFrom, dragTo);
@@ -74,6 +83,25 @@ public final class VolumeHistogram extends Region {
     /** Where a click (not a drag) goes: the lines jump to that moment. */
     public void setOnTimeClicked(Consumer<java.time.Instant> action) {
         onTime = action == null ? t -> { } : action;
+    }
+
+    /** Where hovers go: the time under the pointer, null when it leaves. */
+    public void setOnHover(Consumer<java.time.Instant> action) {
+        onHover = action == null ? t -> { } : action;
+    }
+
+    /** Draws the shared time cursor at {@code at}, when in the histogram's window; null hides it. */
+    public void showCursor(java.time.Instant at) {
+        long nanos = at == null ? Long.MIN_VALUE : at.getEpochSecond() * 1_000_000_000L + at.getNano();
+        if (nanos != cursor) {
+            cursor = nanos;
+            draw();
+        }
+    }
+
+    /** Whether the cursor's marker falls in the window drawn (for tests). */
+    public boolean cursorShown() {
+        return cursor != Long.MIN_VALUE && to > from && cursor >= from && cursor <= to;
     }
 
     /** The counts per level and bucket over {@code [fromNanos, toNanos)}, and hits per bucket (or none). */
@@ -150,6 +178,13 @@ public final class VolumeHistogram extends Region {
                 gc.setFill(warn);
                 gc.fillRect(b * bw + 0.5, h - 5, Math.max(1, bw - 1), 4);
             }
+        }
+        if (cursorShown()) {
+            double cx = Math.round(w * (double) (cursor - from) / (to - from)) + 0.5;
+            gc.setStroke(colours.accent());
+            gc.setLineWidth(1.5);
+            gc.strokeLine(cx, 0, cx, h);
+            gc.setLineWidth(1);
         }
         if (dragFrom >= 0) {
             gc.setFill(colours.accent().deriveColor(0, 1, 1, 0.3));

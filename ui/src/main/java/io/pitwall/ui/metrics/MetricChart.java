@@ -5,6 +5,7 @@ import io.fair_acc.chartfx.axes.AxisMode;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.CrosshairIndicator;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
@@ -16,7 +17,11 @@ import io.pitwall.connectors.metrics.Unit;
 import io.pitwall.connectors.model.MetricSeries;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import java.util.function.Consumer;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
@@ -39,6 +44,27 @@ public final class MetricChart extends BorderPane {
     private final ErrorDataSetRenderer thresholds = new ErrorDataSetRenderer();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
     private ChartData shown;
+    /** The shared time cursor's marker, on the chart only while the cursor is in its range. */
+    private final XValueIndicator marker;
+    private TimeLinks links = TimeLinks.NONE;
+    private double pressedX = Double.NaN;
+
+    /** What the chart tells the rest of the workspace about time: hovers, clicks and dragged windows. */
+    public interface TimeLinks {
+        TimeLinks NONE = new TimeLinks() { };
+
+        default void hover(Instant at) {
+        }
+
+        default void hoverEnded() {
+        }
+
+        default void clicked(Instant at) {
+        }
+
+        default void rangeDragged(io.pitwall.connectors.model.TimeRange range) {
+        }
+    }
 
     public MetricChart() {
         getStyleClass().add("pw-metric-chart");
@@ -72,6 +98,74 @@ public final class MetricChart extends BorderPane {
         y.getCanvas().setCache(false);
         setTop(title);
         setCenter(new StackPane(chart, problem));
+        marker = new XValueIndicator(x, 0);
+        marker.setEditable(false);
+        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, e -> timeAt(e).ifPresent(links::hover));
+        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, e -> links.hoverEnded());
+        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pressedX = e.getButton() == MouseButton.PRIMARY
+                ? e.getSceneX() : Double.NaN);
+        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+    }
+
+    /** Where the chart's hovers, clicks and dragged windows go. */
+    public void setTimeLinks(TimeLinks links) {
+        this.links = links == null ? TimeLinks.NONE : links;
+    }
+
+    /** Draws the shared cursor at {@code at}, or no marker when null or outside the chart's range. */
+    public void showCursor(Instant at) {
+        double v = at == null ? Double.NaN : at.toEpochMilli() / 1000.0;
+        boolean inside = !Double.isNaN(v) && v >= x.getMin() && v <= x.getMax();
+        if (inside) {
+            marker.setValue(v);
+            if (!chart.getPlugins().contains(marker)) {
+                chart.getPlugins().add(marker);
+            }
+        } else {
+            chart.getPlugins().remove(marker);
+        }
+    }
+
+    /** Whether the cursor's marker is drawn now (for tests). */
+    public boolean cursorShown() {
+        return chart.getPlugins().contains(marker);
+    }
+
+    private void released(MouseEvent e) {
+        double from = pressedX;
+        pressedX = Double.NaN;
+        if (Double.isNaN(from) || e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        java.util.Optional<Instant> at = timeAt(e);
+        if (Math.abs(e.getSceneX() - from) < 4) {
+            at.ifPresent(links::clicked);
+            return;
+        }
+        java.util.Optional<Instant> start = timeAtScene(from);
+        if (at.isPresent() && start.isPresent()) {
+            Instant a = start.get().isBefore(at.get()) ? start.get() : at.get();
+            Instant b = start.get().isBefore(at.get()) ? at.get() : start.get();
+            links.rangeDragged(new io.pitwall.connectors.model.TimeRange(a, b));
+        }
+    }
+
+    private java.util.Optional<Instant> timeAt(MouseEvent e) {
+        return timeAtScene(e.getSceneX());
+    }
+
+    /** The time under scene x, when the chart has a range. */
+    java.util.Optional<Instant> timeAtScene(double sceneX) {
+        if (shown == null || x.getMax() <= x.getMin()) {
+            return java.util.Optional.empty();
+        }
+        double local = x.sceneToLocal(sceneX, 0).getX();
+        double seconds = x.getValueForDisplay(local);
+        if (!Double.isFinite(seconds)) {
+            return java.util.Optional.empty();
+        }
+        seconds = Math.max(x.getMin(), Math.min(x.getMax(), seconds));
+        return java.util.Optional.of(Instant.ofEpochMilli(Math.round(seconds * 1000)));
     }
 
     /** Shows {@code data}: its lines, its unit on the value axis and, if any, its problem. */

@@ -43,6 +43,8 @@ public final class MetricsView extends VBox {
     private Function<String, CompletableFuture<RangeResult>> runner =
             q -> CompletableFuture.failedFuture(new QueryException("unavailable", "No metrics source", OptionalInt.empty()));
     private int columns;
+    private MetricChart.TimeLinks timeLinks = MetricChart.TimeLinks.NONE;
+    private java.time.Instant cursor;
 
     public MetricsView(Supplier<Collection<String>> vocabulary) {
         setId("metrics-view");
@@ -104,6 +106,7 @@ public final class MetricsView extends VBox {
         while (charts.size() < data.size()) {
             MetricChart c = new MetricChart();
             c.setPrefHeight(240);
+            c.setTimeLinks(timeLinks);
             charts.add(c);
         }
         while (charts.size() > data.size()) {
@@ -115,6 +118,21 @@ public final class MetricsView extends VBox {
         }
         columns = -1;
         relayout();
+        showCursor(cursor);
+    }
+
+    /** Where every chart's hovers, clicks and dragged windows go (the shared cursor and range). */
+    public void setTimeLinks(MetricChart.TimeLinks links) {
+        timeLinks = links == null ? MetricChart.TimeLinks.NONE : links;
+        charts.forEach(c -> c.setTimeLinks(timeLinks));
+        queryChart.setTimeLinks(timeLinks);
+    }
+
+    /** The shared time cursor's marker on every chart (null: none). */
+    public void showCursor(java.time.Instant at) {
+        cursor = at;
+        charts.forEach(c -> c.showCursor(at));
+        queryChart.showCursor(at);
     }
 
     private void relayout() {

@@ -48,6 +48,7 @@ public final class TraceWaterfall extends Region {
     private boolean dirty = true;
     private IntConsumer onOpen = s -> { };
     private Runnable onSearched = () -> { };
+    private java.util.function.Consumer<java.time.Instant> onCursorHover = t -> { };
 
     /**
      * @param background where searches run (a same-thread executor in tests)
@@ -106,6 +107,27 @@ public final class TraceWaterfall extends Region {
         search(searchText);
         syncBar();
         requestRedraw();
+    }
+
+    /**
+     * Draws the shared time cursor at {@code at} (absolute time) when it falls in the window
+     * shown; null hides it.
+     */
+    public void showCursor(java.time.Instant at) {
+        long nanos = at == null ? Long.MIN_VALUE : at.getEpochSecond() * 1_000_000_000L + at.getNano();
+        if (nanos != painter.cursor) {
+            painter.cursor = nanos;
+            requestRedraw();
+        }
+    }
+
+    /** Where hovers over the bars go: the absolute time under the pointer, null when it leaves. */
+    public void setOnCursorHover(java.util.function.Consumer<java.time.Instant> action) {
+        onCursorHover = action == null ? t -> { } : action;
+    }
+
+    void cursorHover(java.time.Instant at) {
+        onCursorHover.accept(at);
     }
 
     public WaterfallData data() {

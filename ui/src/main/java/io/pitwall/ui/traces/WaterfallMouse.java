@@ -30,6 +30,7 @@ final class WaterfallMouse {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> view.cursorHover(null));
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             view.scrollTo(view.topRow() - (int) Math.round(e.getDeltaY() / WaterfallPainter.ROW_H));
             e.consume();
@@ -90,6 +91,9 @@ final class WaterfallMouse {
     }
 
     private void hover(MouseEvent e) {
+        double w = canvas.getWidth();
+        view.cursorHover(view.rows() == null || e.getX() < painter.barLeft(w) ? null
+                : java.time.Instant.ofEpochSecond(0, painter.timeAt(e.getX(), w)));
         WaterfallRows rows = view.rows();
         int row = rows == null ? -1 : painter.rowAt(e.getY());
         String text = row < 0 ? "" : SpanFlags.tooltip(view.trace(), rows.span(row));

@@ -40,6 +40,8 @@ final class WaterfallPainter {
     /** A time window being dragged out on the header (nanoseconds), or Long.MIN_VALUE. */
     long dragFrom = Long.MIN_VALUE;
     long dragTo = Long.MIN_VALUE;
+    /** The shared time cursor (epoch nanoseconds), or Long.MIN_VALUE for none. */
+    long cursor = Long.MIN_VALUE;
     long frames;
     private int[] drawn = new int[0];
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
@@ -140,6 +142,21 @@ final class WaterfallPainter {
         g.setStroke(colours.border());
         g.strokeLine(Math.round(label) + 0.5, 0, Math.round(label) + 0.5, h);
         header(g, w, ticks);
+        cursorLine(g, w, h);
+    }
+
+    /** The shared time cursor across rows and header, when it falls in the window shown. */
+    private void cursorLine(GraphicsContext g, double w, double h) {
+        if (cursor == Long.MIN_VALUE || cursor < viewFrom || cursor > viewTo) {
+            return;
+        }
+        double x = Math.round(xOf(cursor, w)) + 0.5;
+        g.setStroke(colours.accent());
+        g.setLineWidth(1.5);
+        g.setLineDashes(4, 3);
+        g.strokeLine(x, 0, x, h);
+        g.setLineDashes();
+        g.setLineWidth(1);
     }
 
     private void rowBackground(GraphicsContext g, int span, double y, double w) {
