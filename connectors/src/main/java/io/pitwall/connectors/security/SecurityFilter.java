@@ -27,11 +27,19 @@ import java.util.Set;
  * @param rule       only this rule id; "" for any
  * @param namespace  only this namespace; "" for any
  * @param text       words each finding must contain; "" for none
+ * @param objects    only findings about these objects (the workspace's selection and what it covers; a
+ *                   Namespace covers every finding in it); empty for any
  */
-public record SecurityFilter(Set<Severity> severities, Set<FindingSource> sources, String rule, String namespace, String text) {
+public record SecurityFilter(Set<Severity> severities, Set<FindingSource> sources, String rule, String namespace, String text,
+                             Set<KubeRef> objects) {
 
     /** Shows everything. */
     public static final SecurityFilter ALL = new SecurityFilter(Set.of(), Set.of(), "", "", "");
+
+    /** A filter of any object. */
+    public SecurityFilter(Set<Severity> severities, Set<FindingSource> sources, String rule, String namespace, String text) {
+        this(severities, sources, rule, namespace, text, Set.of());
+    }
 
     public SecurityFilter {
         severities = severities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(severities));
@@ -39,10 +47,16 @@ public record SecurityFilter(Set<Severity> severities, Set<FindingSource> source
         rule = rule == null ? "" : rule.strip();
         namespace = namespace == null ? "" : namespace.strip();
         text = text == null ? "" : text.strip();
+        objects = objects == null ? Set.of() : Set.copyOf(objects);
+    }
+
+    /** Only findings about {@code refs} (empty: any object). */
+    public SecurityFilter withObjects(Collection<KubeRef> refs) {
+        return new SecurityFilter(severities, sources, rule, namespace, text, Set.copyOf(refs));
     }
 
     public SecurityFilter withSeverities(Collection<Severity> s) {
-        return new SecurityFilter(Set.copyOf(s), sources, rule, namespace, text);
+        return new SecurityFilter(Set.copyOf(s), sources, rule, namespace, text, objects);
     }
 
     /** Severities at least as bad as {@code least}: {@code atLeast(HIGH)} shows CRITICAL and HIGH. */
@@ -57,19 +71,19 @@ public record SecurityFilter(Set<Severity> severities, Set<FindingSource> source
     }
 
     public SecurityFilter withSources(Collection<FindingSource> s) {
-        return new SecurityFilter(severities, Set.copyOf(s), rule, namespace, text);
+        return new SecurityFilter(severities, Set.copyOf(s), rule, namespace, text, objects);
     }
 
     public SecurityFilter withRule(String r) {
-        return new SecurityFilter(severities, sources, r, namespace, text);
+        return new SecurityFilter(severities, sources, r, namespace, text, objects);
     }
 
     public SecurityFilter withNamespace(String n) {
-        return new SecurityFilter(severities, sources, rule, n, text);
+        return new SecurityFilter(severities, sources, rule, n, text, objects);
     }
 
     public SecurityFilter withText(String t) {
-        return new SecurityFilter(severities, sources, rule, namespace, t);
+        return new SecurityFilter(severities, sources, rule, namespace, t, objects);
     }
 
     /** The findings this filter keeps, in their order. */
@@ -99,6 +113,10 @@ public record SecurityFilter(Set<Severity> severities, Set<FindingSource> source
             return false;
         }
         if (!namespace.isEmpty() && !namespace.equals(f.namespace())) {
+            return false;
+        }
+        if (!objects.isEmpty() && !(f.object() != null && objects.contains(f.object())
+                || !f.namespace().isEmpty() && objects.contains(new KubeRef("Namespace", "", f.namespace())))) {
             return false;
         }
         for (String w : words) {

@@ -1,8 +1,11 @@
 package io.pitwall.ui.event;
 
 import io.pitwall.connectors.model.KubeRef;
+import io.pitwall.ui.workspace.PaneId;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,7 +19,8 @@ import java.util.function.Consumer;
  */
 public final class WorkspaceEvents {
 
-    private record Subscription<E extends WorkspaceEvent>(Class<E> type, Consumer<? super E> listener) {
+    /** A listener, of one pane (which a pin keeps out of the selection's linking) or of none. */
+    private record Subscription<E extends WorkspaceEvent>(PaneId pane, Class<E> type, Consumer<? super E> listener) {
         void deliver(WorkspaceEvent e) {
             if (type.isInstance(e)) {
                 listener.accept(type.cast(e));
@@ -28,12 +32,48 @@ public final class WorkspaceEvents {
     private final Queue<WorkspaceEvent> queue = new ArrayDeque<>();
     private boolean delivering;
     private KubeRef selection;
+    /** The pinned panes and the selection each kept when it was pinned (null: none). */
+    private final Map<PaneId, Optional<KubeRef>> pinned = new EnumMap<>(PaneId.class);
 
     /** Calls {@code listener} with every event of {@code type}; close the handle to stop. */
     public <E extends WorkspaceEvent> AutoCloseable subscribe(Class<E> type, Consumer<? super E> listener) {
-        Subscription<E> s = new Subscription<>(type, listener);
+        return subscribe(null, type, listener);
+    }
+
+    /**
+     * As {@link #subscribe(Class, Consumer)}, for {@code pane}: while the pane is pinned it hears
+     * no selection (it keeps the one it had), and when unpinned it hears the current one.
+     */
+    public <E extends WorkspaceEvent> AutoCloseable subscribe(PaneId pane, Class<E> type, Consumer<? super E> listener) {
+        Subscription<E> s = new Subscription<>(pane, type, listener);
         subscriptions.add(s);
         return () -> subscriptions.remove(s);
+    }
+
+    /** Pins {@code pane} (keeps it out of the selection's linking) or unpins it (it catches up). */
+    public void setPinned(PaneId pane, boolean pin) {
+        if (pin == pinned.containsKey(pane)) {
+            return;
+        }
+        if (pin) {
+            pinned.put(pane, Optional.ofNullable(selection));
+            return;
+        }
+        Optional<KubeRef> kept = pinned.remove(pane);
+        if (!kept.equals(Optional.ofNullable(selection))) {
+            WorkspaceEvent now = selection == null ? new WorkspaceEvent.SelectionCleared(pane)
+                    : new WorkspaceEvent.Selected(pane, selection);
+            subscriptions.stream().filter(s -> s.pane() == pane).forEach(s -> s.deliver(now));
+        }
+    }
+
+    public boolean isPinned(PaneId pane) {
+        return pinned.containsKey(pane);
+    }
+
+    /** The selection {@code pane} follows: the workspace's, or the one it kept when pinned. */
+    public Optional<KubeRef> selectionFor(PaneId pane) {
+        return pinned.getOrDefault(pane, Optional.ofNullable(selection));
     }
 
     public void publish(WorkspaceEvent event) {
@@ -46,8 +86,11 @@ public final class WorkspaceEvents {
             WorkspaceEvent next;
             while ((next = queue.poll()) != null) {
                 if (changesSomething(next)) {
+                    boolean selection = next instanceof WorkspaceEvent.Selected || next instanceof WorkspaceEvent.SelectionCleared;
                     for (Subscription<?> s : subscriptions) {
-                        s.deliver(next);
+                        if (!(selection && s.pane() != null && pinned.containsKey(s.pane()))) {
+                            s.deliver(next);
+                        }
                     }
                 }
             }

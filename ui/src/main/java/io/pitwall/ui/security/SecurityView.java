@@ -70,6 +70,10 @@ public final class SecurityView extends VBox {
     private final ChoiceBox<Grouping> grouping = new ChoiceBox<>(FXCollections.observableArrayList(Grouping.values()));
     private final Label count = new Label();
     private final ToggleButton overlay = new ToggleButton("Overlay on topology");
+    /** The workspace's selection narrows the list to its objects; the chip's cross lets it go. */
+    private final javafx.scene.control.Button focusChip = new javafx.scene.control.Button();
+    private Set<KubeRef> focus = Set.of();
+    private Runnable onFocusCleared = () -> { };
     private Consumer<Set<KubeRef>> onOverlay = refs -> { };
     private final Label status = new Label();
     private final TreeTableView<Row> table = new TreeTableView<>();
@@ -128,7 +132,13 @@ public final class SecurityView extends VBox {
         status.visibleProperty().bind(status.managedProperty());
         // bars that wrap in a narrow dock instead of cutting the chips short
         search.setPrefColumnCount(18);
-        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(6, 6, sourceBar, namespaces, rules, search, grouping);
+        focusChip.setId("security-focus");
+        focusChip.getStyleClass().addAll("small", "rounded");
+        focusChip.setTooltip(new javafx.scene.control.Tooltip("Show the findings of every object again"));
+        focusChip.setOnAction(e -> onFocusCleared.run());
+        setFocus(null, Set.of());
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(6, 6, focusChip, sourceBar, namespaces, rules,
+                search, grouping);
         overlay.setId("security-overlay");
         overlay.setTooltip(new javafx.scene.control.Tooltip("Dim everything on the topology without a finding shown here"));
         overlay.selectedProperty().addListener((o, a, on) -> pushOverlay());
@@ -272,7 +282,28 @@ public final class SecurityView extends VBox {
         });
         String ns = namespaces.getValue() == null || ALL_NAMESPACES.equals(namespaces.getValue()) ? "" : namespaces.getValue();
         String rule = rules.getValue() == null || ALL_RULES.equals(rules.getValue()) ? "" : rules.getValue();
-        model.filterProperty().set(new SecurityFilter(sev, src, rule, ns, search.getText()));
+        model.filterProperty().set(new SecurityFilter(sev, src, rule, ns, search.getText(), focus));
+    }
+
+    /**
+     * Narrows the list to findings about {@code objects} (the selection and what it covers),
+     * named {@code label} on a chip; a null label shows every object's findings again.
+     */
+    public void setFocus(String label, Set<KubeRef> objects) {
+        focus = label == null ? Set.of() : Set.copyOf(objects);
+        focusChip.setText(label == null ? "" : label + "  \u2715");
+        focusChip.setVisible(label != null);
+        focusChip.setManaged(label != null);
+        pushFilter();
+    }
+
+    /** The focus chip's cross: the app clears the workspace's selection. */
+    public void setOnFocusCleared(Runnable action) {
+        onFocusCleared = action == null ? () -> { } : action;
+    }
+
+    public javafx.scene.control.Button focusChip() {
+        return focusChip;
     }
 
     /** Chips, namespaces and rules from all findings; the user's choices kept where they still exist. */

@@ -29,6 +29,15 @@ public final class TimeCursor {
         update();
     }
 
+    /** A hover at {@code at}, or its end when null: what views that report both through one callback call. */
+    public void hoverAt(Instant at) {
+        if (at == null) {
+            hoverEnded();
+        } else {
+            hover(at);
+        }
+    }
+
     /** The user clicked {@code at} on a time axis (null forgets the click). */
     public void choose(Instant at) {
         chosen.set(at);

@@ -153,11 +153,22 @@ public final class TracesViewModel {
         });
     }
 
+    /** The selection's service fills the search and is searched (the bar's other inputs left as they are). */
     private void prefill() {
-        if (selection != null) {
-            SpanTargets.serviceFor(selection, services).ifPresent(service::set);
+        if (selection == null) {
+            return;
+        }
+        Optional<String> s = SpanTargets.serviceFor(selection, services);
+        if (s.isPresent() && (!s.get().equals(service.get()) || phase.get() == Phase.READY)) {
+            service.set(s.get());
+            if (range != null) {
+                search(TraceQuery.of(s.get(), range, SELECTION_LIMIT));
+            }
         }
     }
+
+    /** How many traces a selection's search asks for (the search bar's default). */
+    static final int SELECTION_LIMIT = 20;
 
     /** Asks the source off the FX thread; the answer (or the failure's words) comes back on it. */
     private <T> void ask(java.util.function.Supplier<CompletableFuture<T>> call, Consumer<T> then) {

@@ -44,6 +44,8 @@ public final class DockingWorkspace {
     private final Map<PaneId, Dockable> dockables = new EnumMap<>(PaneId.class);
     private final BorderPane host = new BorderPane();
     private DockContainerRootBranch mainRoot;
+    private final javafx.collections.ObservableSet<PaneId> pinned =
+            javafx.collections.FXCollections.observableSet(java.util.EnumSet.noneOf(PaneId.class));
 
     /** @param content the node each pane shows */
     public DockingWorkspace(Function<PaneId, javafx.scene.Node> content) {
@@ -348,7 +350,30 @@ public final class DockingWorkspace {
         });
         MenuItem reset = new MenuItem("Reset layout");
         reset.setOnAction(e -> reset());
-        return new ContextMenu(toggle, reset);
+        javafx.scene.control.CheckMenuItem pin = new javafx.scene.control.CheckMenuItem("Pin: keep out of the selection's linking");
+        pin.setSelected(pinned.contains(pane));
+        pin.setOnAction(e -> setPinned(pane, pin.isSelected()));
+        return new ContextMenu(toggle, pin, reset);
+    }
+
+    /**
+     * Pins {@code pane}: it keeps what it shows when another pane selects something (its tab
+     * shows a pin); unpinned, it follows the selection again.
+     */
+    public void setPinned(PaneId pane, boolean pin) {
+        if (pin) {
+            pinned.add(pane);
+        } else {
+            pinned.remove(pane);
+        }
+        Dockable d = dockables.get(pane);
+        d.setTitle(pin ? pane.title() + " (pinned)" : pane.title());
+        d.setIconFactory(x -> new FontIcon(pin ? org.kordamp.ikonli.materialdesign2.MaterialDesignP.PIN : pane.icon()));
+    }
+
+    /** The pinned panes (observable: the workspace's bus listens). */
+    public javafx.collections.ObservableSet<PaneId> pinned() {
+        return pinned;
     }
 
     private void runWhenInScene(Runnable action) {
