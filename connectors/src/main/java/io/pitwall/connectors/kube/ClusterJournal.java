@@ -2,7 +2,6 @@ package io.pitwall.connectors.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.pitwall.connectors.model.PodInfo;
 import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.connectors.model.WatchEvent;
 import java.time.Clock;
@@ -34,11 +33,19 @@ public final class ClusterJournal {
     }
 
     public void record(WatchEvent.Type type, HasMetadata object) {
+        record(type, null, object);
+    }
+
+    /**
+     * Records a change of {@code object}; {@code before} is how it stood before a modification
+     * (null when unknown), so that a workload's summary names the images and replicas it replaced.
+     */
+    public void record(WatchEvent.Type type, HasMetadata before, HasMetadata object) {
         if (object == null || object.getMetadata() == null || object.getMetadata().getName() == null) {
             return;
         }
         WatchEvent e = new WatchEvent(clock.instant(), type, ObjectYaml.ref(object),
-                object.getMetadata().getResourceVersion(), summary(object));
+                object.getMetadata().getResourceVersion(), summary(before, object));
         synchronized (events) {
             events.addLast(e);
             while (events.size() > capacity) {
@@ -62,17 +69,15 @@ public final class ClusterJournal {
         }
     }
 
-    /** A pod's state in a few words: "Running, ready, 3 restarts, CrashLoopBackOff". */
-    static String summary(HasMetadata object) {
-        if (!(object instanceof Pod pod)) {
-            return "";
+    /**
+     * How the object stood after the change: a pod's state in a few words ("Running, ready, 3
+     * restarts, CrashLoopBackOff", {@link PodSummary}), a workload's replicas, revision and images
+     * and what the change replaced ({@link WorkloadSummary}); "" for other kinds.
+     */
+    static String summary(HasMetadata before, HasMetadata object) {
+        if (object instanceof Pod pod) {
+            return PodSummary.of(KubeMapping.pod(pod)).text();
         }
-        PodInfo p = KubeMapping.pod(pod);
-        StringBuilder s = new StringBuilder(p.phase()).append(p.ready() ? ", ready" : ", not ready");
-        if (p.restarts() > 0) {
-            s.append(", ").append(p.restarts()).append(p.restarts() == 1 ? " restart" : " restarts");
-        }
-        p.reason().ifPresent(r -> s.append(", ").append(r));
-        return s.toString();
+        return WorkloadSummary.of(before, object).map(WorkloadSummary::text).orElse("");
     }
 }

@@ -309,26 +309,26 @@ public final class ClusterWatcher implements AutoCloseable {
     private final class Changed<T> implements ResourceEventHandler<T> {
         @Override
         public void onAdd(T obj) {
-            note(io.pitwall.connectors.model.WatchEvent.Type.ADDED, obj);
+            note(io.pitwall.connectors.model.WatchEvent.Type.ADDED, null, obj);
             changed();
         }
 
         @Override
         public void onUpdate(T oldObj, T newObj) {
-            note(io.pitwall.connectors.model.WatchEvent.Type.MODIFIED, newObj);
+            note(io.pitwall.connectors.model.WatchEvent.Type.MODIFIED, oldObj, newObj);
             changed();
         }
 
         @Override
         public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-            note(io.pitwall.connectors.model.WatchEvent.Type.DELETED, obj);
+            note(io.pitwall.connectors.model.WatchEvent.Type.DELETED, null, obj);
             changed();
         }
 
-        private void note(io.pitwall.connectors.model.WatchEvent.Type type, T obj) {
+        private void note(io.pitwall.connectors.model.WatchEvent.Type type, T before, T obj) {
             // the initial list is the state, not a change; a resync's no-op update is not one either
             if (initialized && obj instanceof HasMetadata o) {
-                journal.record(type, o);
+                journal.record(type, before instanceof HasMetadata b ? b : null, o);
             }
         }
     }
