@@ -100,7 +100,7 @@ public final class RenderCommand implements Callable<Integer> {
             try {
                 bench.metricsLoaded().get(30, TimeUnit.SECONDS); // graphs and alerts, read off the FX thread
                 HeadlessFx.call(bench::logsLoaded, 60, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS); // and log lines
-                HeadlessFx.call(bench::securityAndTracesLoaded, 60, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS); // findings, traces
+                HeadlessFx.call(bench::securityTracesAndTimelineLoaded, 60, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS); // findings, traces
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 // the panes say what went wrong; the picture shows it
             }

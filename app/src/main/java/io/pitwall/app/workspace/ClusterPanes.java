@@ -1,8 +1,11 @@
 package io.pitwall.app.workspace;
 
+import io.pitwall.connectors.kube.ClusterReplay;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.Related;
+import io.pitwall.connectors.model.TimeRange;
+import io.pitwall.connectors.model.WatchEvent;
 import io.pitwall.connectors.session.Session;
 import io.pitwall.ui.event.WorkspaceEvent;
 import io.pitwall.ui.event.WorkspaceEvents;
@@ -13,6 +16,7 @@ import io.pitwall.ui.workspace.DetailsView;
 import io.pitwall.ui.workspace.EventsView;
 import io.pitwall.ui.workspace.PaneContent;
 import io.pitwall.ui.workspace.PaneId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +45,10 @@ final class ClusterPanes {
     private final EventsView events = new EventsView();
     private final AccessBanner topologyAccess;
     private final AccessBanner eventsAccess;
+    private final Executor background;
+    private Instant replaying;
+    private TimeRange replayWindow;
+    private long replays;
 
     /**
      * @param namespacesSeen told every namespace the cluster (and the session) knows, for the filter
@@ -52,6 +60,7 @@ final class ClusterPanes {
         this.namespace = namespace;
         this.panes = panes;
         this.namespacesSeen = namespacesSeen;
+        this.background = background;
         this.topology = new TopologyViewModel(background, Platform::runLater, topologyView::setLayout);
         this.topologyAccess = new AccessBanner(topologyView, List.of("Pod", "Node", "Service", "Ingress", "Deployment",
                 "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob", "Namespace"));
@@ -71,20 +80,20 @@ final class ClusterPanes {
     private void wireSelection() {
         topologyView.selectedProperty().addListener((o, was, now) -> bus.publish(now == null
                 ? new WorkspaceEvent.SelectionCleared(PaneId.TOPOLOGY) : new WorkspaceEvent.Selected(PaneId.TOPOLOGY, now)));
-        events.setOnObjectChosen(ref -> bus.publish(new WorkspaceEvent.Selected(PaneId.TIMELINE, ref)));
-        bus.subscribe(WorkspaceEvent.Selected.class, e -> {
+        events.setOnObjectChosen(ref -> bus.publish(new WorkspaceEvent.Selected(PaneId.EVENTS, ref)));
+        bus.subscribe(PaneId.TOPOLOGY, WorkspaceEvent.Selected.class, e -> {
             if (e.from() != PaneId.TOPOLOGY) {
                 topologyView.selectedProperty().set(e.ref());
                 topologyView.reveal(e.ref(), true); // what another pane picked comes into view
             }
             showDetails();
-            focusEvents();
         });
-        bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> {
+        bus.subscribe(PaneId.TOPOLOGY, WorkspaceEvent.SelectionCleared.class, e -> {
             topologyView.selectedProperty().set(null);
             showDetails();
-            events.clearFocus();
         });
+        bus.subscribe(PaneId.EVENTS, WorkspaceEvent.Selected.class, e -> focusEvents());
+        bus.subscribe(PaneId.EVENTS, WorkspaceEvent.SelectionCleared.class, e -> events.clearFocus());
     }
 
     /** The topology pane draws the session's cluster state, once it has one. */
@@ -92,19 +101,24 @@ final class ClusterPanes {
         Optional<ClusterState> state = s.clusterState();
         if (state.isEmpty()) {
             panes.get(PaneId.TOPOLOGY).setView(null);
-            panes.get(PaneId.TIMELINE).setView(null);
+            panes.get(PaneId.EVENTS).setView(null);
             return;
         }
         panes.get(PaneId.TOPOLOGY).setView(topologyAccess);
+        panes.get(PaneId.EVENTS).setView(eventsAccess);
         topologyAccess.show(state.get().noAccess());
         eventsAccess.show(state.get().noAccess());
         ClusterState shown = state.get().inNamespace(namespace.get());
-        // until the timeline's lanes exist, the Timeline pane lists the cluster's events
         events.setEvents(shown.events());
-        panes.get(PaneId.TIMELINE).setView(eventsAccess);
-        topology.offer(shown);
-        if (bus.selection().isPresent()) {
+        if (replaying == null) {
+            topology.offer(shown);
+        } else {
+            replay(replaying, replayWindow);
+        }
+        if (bus.selectionFor(PaneId.TOPOLOGY).isPresent()) {
             showDetails(); // the selected object as it is now
+        }
+        if (bus.selectionFor(PaneId.EVENTS).isPresent()) {
             focusEvents();
         }
         Set<String> namespaces = new java.util.TreeSet<>(state.get().namespaces());
@@ -112,9 +126,43 @@ final class ClusterPanes {
         namespacesSeen.accept(List.copyOf(namespaces));
     }
 
+    /**
+     * Replay: the topology as it stood at {@code moment} of {@code window} (worked out off the FX
+     * thread from the state at the end and the window's watch events); null shows it as it is.
+     */
+    void replay(Instant moment, TimeRange window) {
+        replaying = moment;
+        replayWindow = window;
+        long mine = ++replays;
+        Session s = session.get();
+        Optional<ClusterState> state = s.clusterState();
+        if (state.isEmpty()) {
+            return;
+        }
+        if (moment == null) {
+            topology.offer(state.get().inNamespace(namespace.get()));
+            return;
+        }
+        Optional<String> ns = namespace.get();
+        CompletableFuture.supplyAsync(() -> {
+            Instant end = state.get().at().isAfter(window.to()) ? state.get().at() : window.to();
+            List<WatchEvent> changes = s.clusterChanges(new TimeRange(window.from(), end));
+            return ClusterReplay.at(state.get(), changes, moment).inNamespace(ns);
+        }, background).thenAcceptAsync(then -> {
+            if (mine == replays) {
+                topology.offer(then);
+            }
+        }, Platform::runLater);
+    }
+
+    /** The Events pane's view: the events list under its access banner. */
+    javafx.scene.Node eventsNode() {
+        return eventsAccess;
+    }
+
     /** The events list shows what the selection covers (a workload: its pods too). */
     private void focusEvents() {
-        Optional<KubeRef> selected = bus.selection();
+        Optional<KubeRef> selected = bus.selectionFor(PaneId.EVENTS);
         Optional<ClusterState> state = session.get().clusterState();
         if (selected.isEmpty() || state.isEmpty()) {
             events.clearFocus();
@@ -126,7 +174,7 @@ final class ClusterPanes {
 
     /** The Details pane: the selected object, else the session's notes, else what to select. */
     private void showDetails() {
-        KubeRef selected = bus.selection().orElse(null);
+        KubeRef selected = bus.selectionFor(PaneId.TOPOLOGY).orElse(null);
         Optional<ClusterState> state = session.get().clusterState();
         if (selected == null || state.isEmpty()) {
             panes.get(PaneId.DETAILS).setView(null);

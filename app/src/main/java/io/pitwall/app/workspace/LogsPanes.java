@@ -36,6 +36,7 @@ final class LogsPanes implements SignalPanes {
     }
 
     private final TimeRangeModel time;
+    private final io.pitwall.ui.time.TimeCursor cursor;
     private final WorkspaceEvents bus;
     private final Supplier<Optional<String>> namespace;
     private final Supplier<Session> session;
@@ -46,9 +47,17 @@ final class LogsPanes implements SignalPanes {
     private TimeRange asked;
     private java.util.function.Consumer<PaneId> focus = pane -> { };
 
-    LogsPanes(TimeRangeModel time, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
-              PaneContent pane, Executor background) {
+    LogsPanes(TimeRangeModel time, io.pitwall.ui.time.TimeCursor cursor, WorkspaceEvents bus, Supplier<Session> session,
+              Supplier<Optional<String>> namespace, PaneContent pane, Executor background) {
         this.time = time;
+        this.cursor = cursor;
+        // the shared cursor marks the histogram; a moment clicked anywhere scrolls the lines to it
+        cursor.positionProperty().addListener((o, was, now) -> view().ifPresent(v -> v.histogram().showCursor(now)));
+        cursor.chosenProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                view().ifPresent(v -> v.lines().jumpTo(now));
+            }
+        });
         this.session = session;
         this.bus = bus;
         this.namespace = namespace;
@@ -60,8 +69,8 @@ final class LogsPanes implements SignalPanes {
                 view.setLive(now);
             }
         });
-        bus.subscribe(WorkspaceEvent.Selected.class, e -> scopeChanged());
-        bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> scopeChanged());
+        bus.subscribe(PaneId.LOGS, WorkspaceEvent.Selected.class, e -> scopeChanged());
+        bus.subscribe(PaneId.LOGS, WorkspaceEvent.SelectionCleared.class, e -> scopeChanged());
         bus.subscribe(WorkspaceEvent.LogsRequested.class, this::logsOfTrace);
     }
 
@@ -109,9 +118,15 @@ final class LogsPanes implements SignalPanes {
         view = new LogsView(model);
         view.setOnTraceLink(id -> bus.publish(new WorkspaceEvent.TraceRequested(PaneId.LOGS, id)));
         view.setOnRangeSelected(time::setAbsolute);
+        view.histogram().setOnHover(cursor::hoverAt);
+        view.histogram().setOnTimeClicked(t -> {
+            view.lines().jumpTo(t);
+            cursor.choose(t);
+        });
+        view.histogram().showCursor(cursor.position());
         asked = time.range();
         view.model().setRange(asked);
-        setScope(scope(bus.selection(), namespace.get()));
+        setScope(scope(bus.selectionFor(PaneId.LOGS), namespace.get()));
         view.setLive(time.isLive());
         pane.setView(view);
     }
@@ -133,7 +148,7 @@ final class LogsPanes implements SignalPanes {
 
     private void scopeChanged() {
         if (view != null) {
-            LogScope next = scope(bus.selection(), namespace.get());
+            LogScope next = scope(bus.selectionFor(PaneId.LOGS), namespace.get());
             // a container chosen of the selected pod stays chosen while the pod is
             boolean samePod = next instanceof LogScope.Pod p && view.model().scope()
                     .filter(s -> s instanceof LogScope.Container c && c.pod().equals(p.ref())).isPresent();

@@ -93,8 +93,8 @@ final class MetricsPanes {
                 refresh();
             }
         });
-        bus.subscribe(WorkspaceEvent.Selected.class, e -> refreshGraphs());
-        bus.subscribe(WorkspaceEvent.SelectionCleared.class, e -> refreshGraphs());
+        bus.subscribe(PaneId.METRICS, WorkspaceEvent.Selected.class, e -> refreshGraphs());
+        bus.subscribe(PaneId.METRICS, WorkspaceEvent.SelectionCleared.class, e -> refreshGraphs());
     }
 
     /** What the empty Metrics and Alerts panes of a live context offer: setting up its endpoints. */
@@ -149,7 +149,7 @@ final class MetricsPanes {
         if (source.isEmpty()) {
             return;
         }
-        MetricScope scope = scope(bus.selection(), namespace.get());
+        MetricScope scope = scope(bus.selectionFor(PaneId.METRICS), namespace.get());
         TimeRange range = time.range();
         Duration step = step(source.get(), range);
         lastScope = new String[] {Character.toUpperCase(scope.title().charAt(0)) + scope.title().substring(1),
@@ -207,7 +207,7 @@ final class MetricsPanes {
     private void showCharts(List<ChartData> charts) {
         lastCharts = charts;
         metrics.showCharts(charts);
-        MetricScope scope = scope(bus.selection(), namespace.get());
+        MetricScope scope = scope(bus.selectionFor(PaneId.METRICS), namespace.get());
         Optional<ClusterState> state = session.get().clusterState();
         boolean wide = scope instanceof MetricScope.Cluster || scope instanceof MetricScope.Namespace;
         if (!wide || state.isEmpty()) {

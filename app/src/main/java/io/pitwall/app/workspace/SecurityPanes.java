@@ -49,6 +49,7 @@ final class SecurityPanes implements SignalPanes {
 
     private final TimeRangeModel time;
     private final WorkspaceEvents bus;
+    private final java.util.function.Supplier<Session> session;
     private final PaneContent pane;
     private final Executor background;
     private final Consumer<PaneId> focus;
@@ -61,9 +62,13 @@ final class SecurityPanes implements SignalPanes {
     private CompletableFuture<?> loading = CompletableFuture.completedFuture(null);
     private long generation;
 
-    SecurityPanes(TimeRangeModel time, WorkspaceEvents bus, PaneContent pane, Executor background, Consumer<PaneId> focus) {
+    SecurityPanes(TimeRangeModel time, WorkspaceEvents bus, java.util.function.Supplier<Session> session, PaneContent pane,
+                  Executor background, Consumer<PaneId> focus) {
         this.time = time;
         this.bus = bus;
+        this.session = session;
+        bus.subscribe(PaneId.SECURITY, WorkspaceEvent.Selected.class, e -> followSelection());
+        bus.subscribe(PaneId.SECURITY, WorkspaceEvent.SelectionCleared.class, e -> followSelection());
         this.pane = pane;
         this.background = background;
         this.focus = focus;
@@ -104,7 +109,9 @@ final class SecurityPanes implements SignalPanes {
         });
         model.shownProperty().addListener((o, was, now) -> onBadges.accept(badges(model.all())));
         view.setOnOverlay(refs -> onOverlay.accept(refs));
+        view.setOnFocusCleared(() -> bus.publish(new WorkspaceEvent.SelectionCleared(PaneId.SECURITY)));
         pane.setView(view);
+        followSelection();
         load(time.range());
         PulseCoalescer<List<SecurityFinding>> arrivals = new PulseCoalescer<>(Platform::runLater, batch -> {
             if (view != null && view.model() == model) {
@@ -175,6 +182,22 @@ final class SecurityPanes implements SignalPanes {
             v.model().setFindings(result.findings());
             v.model().setStatus(String.join(" ", result.notes()));
         }));
+    }
+
+    /** The selection narrows the list to the findings of what it covers (a workload: its pods too). */
+    private void followSelection() {
+        if (view == null) {
+            return;
+        }
+        Optional<KubeRef> selected = bus.selectionFor(PaneId.SECURITY);
+        if (selected.isEmpty()) {
+            view.setFocus(null, java.util.Set.of());
+            return;
+        }
+        KubeRef ref = selected.get();
+        java.util.Set<KubeRef> covered = session.get().clusterState()
+                .map(state -> io.pitwall.connectors.model.Related.to(ref, state)).orElse(java.util.Set.of(ref));
+        view.setFocus(ref.kind() + " " + ref.name(), covered);
     }
 
     private void select(KubeRef ref, PaneId target) {

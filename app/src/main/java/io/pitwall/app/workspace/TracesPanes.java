@@ -42,6 +42,7 @@ final class TracesPanes implements SignalPanes {
     static final int LOCAL_LIMIT = 500;
 
     private final TimeRangeModel time;
+    private final io.pitwall.ui.time.TimeCursor cursor;
     private final WorkspaceEvents bus;
     private final PaneContent pane;
     private final Executor background;
@@ -56,15 +57,18 @@ final class TracesPanes implements SignalPanes {
     /** Every trace the user opened in this session, oldest first: a capture keeps them all. */
     private final java.util.Set<String> opened = new java.util.LinkedHashSet<>();
 
-    TracesPanes(TimeRangeModel time, WorkspaceEvents bus, PaneContent pane, Executor background, Consumer<PaneId> focus) {
+    TracesPanes(TimeRangeModel time, io.pitwall.ui.time.TimeCursor cursor, WorkspaceEvents bus, PaneContent pane,
+                Executor background, Consumer<PaneId> focus) {
         this.time = time;
+        this.cursor = cursor;
+        cursor.positionProperty().addListener((o, was, now) -> view().ifPresent(v -> v.waterfall().showCursor(now)));
         this.bus = bus;
         this.pane = pane;
         this.background = background;
         this.focus = focus;
         time.rangeProperty().addListener((o, was, now) -> rangeChanged(now));
-        bus.subscribe(WorkspaceEvent.Selected.class, this::forward);
-        bus.subscribe(WorkspaceEvent.SelectionCleared.class, this::forward);
+        bus.subscribe(PaneId.TRACES, WorkspaceEvent.Selected.class, this::forward);
+        bus.subscribe(PaneId.TRACES, WorkspaceEvent.SelectionCleared.class, this::forward);
         bus.subscribe(WorkspaceEvent.TraceRequested.class, e -> {
             forward(e);
             if (view != null) {
@@ -102,9 +106,11 @@ final class TracesPanes implements SignalPanes {
             }
         });
         view = new TracesView(model);
+        view.waterfall().setOnCursorHover(cursor::hoverAt);
+        view.waterfall().showCursor(cursor.position());
         asked = time.range();
         model.setRange(asked);
-        bus.selection().ifPresent(ref -> model.accept(new WorkspaceEvent.Selected(PaneId.TOPOLOGY, ref)));
+        bus.selectionFor(PaneId.TRACES).ifPresent(ref -> model.accept(new WorkspaceEvent.Selected(PaneId.TOPOLOGY, ref)));
         pane.setView(view);
         loadCalls(asked);
         if (source.get().local()) {

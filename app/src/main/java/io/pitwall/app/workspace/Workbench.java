@@ -35,12 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -65,6 +63,10 @@ public final class Workbench {
     private final LogsPanes logsPanes;
     private final SecurityPanes securityPanes;
     private final TracesPanes tracesPanes;
+    private final TimelinePanes timelinePanes;
+    /** The time cursor, back and forward through selections, the pins. */
+    private final WorkspaceLinks links;
+    private final io.pitwall.ui.shell.OfflineBanner offline = new io.pitwall.ui.shell.OfflineBanner();
     /** The panes that read one signal each (logs, security, traces). */
     private final List<SignalPanes> signalPanes;
     private final IncidentCaptures captures;
@@ -77,7 +79,7 @@ public final class Workbench {
     private final EndpointsEditor endpoints;
     private Settings settings;
     private Session session = DisconnectedSession.none();
-    private Theme theme = Theme.DARK;
+    private final WorkbenchThemes themes = new WorkbenchThemes(root, () -> settings);
     private String lastError;
 
     /**
@@ -101,9 +103,14 @@ public final class Workbench {
                 topBar::setNamespaces);
         this.metricsPanes = new MetricsPanes(time, clock, bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
-        this.logsPanes = new LogsPanes(time, bus, () -> session, () -> topBar.namespaceProperty().get(), panes.get(PaneId.LOGS), background);
-        this.securityPanes = new SecurityPanes(time, bus, panes.get(PaneId.SECURITY), background, workspace::focus);
-        this.tracesPanes = new TracesPanes(time, bus, panes.get(PaneId.TRACES), background, workspace::focus);
+        this.links = new WorkspaceLinks(bus, workspace, time, metricsPanes.metricsView());
+        this.logsPanes = new LogsPanes(time, links.cursor(), bus, () -> session, () -> topBar.namespaceProperty().get(),
+                panes.get(PaneId.LOGS), background);
+        this.securityPanes = new SecurityPanes(time, bus, () -> session, panes.get(PaneId.SECURITY), background, workspace::focus);
+        this.tracesPanes = new TracesPanes(time, links.cursor(), bus, panes.get(PaneId.TRACES), background, workspace::focus);
+        this.timelinePanes = new TimelinePanes(time, links.cursor(), bus, () -> session, () -> topBar.namespaceProperty().get(),
+                panes.get(PaneId.TIMELINE), background);
+        timelinePanes.setOnReplay(moment -> clusterPanes.replay(moment, time.range()));
         this.signalPanes = List.of(logsPanes, securityPanes, tracesPanes);
         tracesPanes.setOnCalls(links -> clusterPanes.topologyView().setCalls(links));
         logsPanes.setFocus(workspace::focus);
@@ -119,7 +126,8 @@ public final class Workbench {
         this.palette = new CommandPalette(commands::all);
 
         StackPane center = new StackPane(workspace.node(), palette, shortcuts);
-        root.setTop(topBar);
+        root.setTop(new javafx.scene.layout.VBox(topBar, offline));
+        FileDrops.install(root, this::openFile);
         root.setCenter(center);
         root.setBottom(statusBar);
         root.setId("pitwall-root");
@@ -187,9 +195,11 @@ public final class Workbench {
         clusterPanes.show(session);
         metricsPanes.refreshGraphs();
         logsPanes.namespaceChanged();
+        timelinePanes.namespaceChanged();
     }
 
-    private void showProblem(String header, String message) {
+    /** A problem the user must hear of, in a dialog over the window. */
+    public void showProblem(String header, String message) {
         lastError = message;
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setHeaderText(header);
@@ -201,13 +211,7 @@ public final class Workbench {
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
         WorkbenchCommands.installShortcuts(scene, this);
-        applyTheme(initialTheme());
-        // following the system: a change of the OS's light or dark preference applies at once
-        Platform.getPreferences().colorSchemeProperty().addListener((o, was, now) -> {
-            if (Settings.SYSTEM_THEME.equals(settings.theme())) {
-                applyTheme(Theme.forColorScheme(now));
-            }
-        });
+        themes.start();
         ticker.play();
         return scene;
     }
@@ -255,6 +259,12 @@ public final class Workbench {
         }
         // a log view holds up to millions of lines, a trace as many spans: the workspace's own views move to the copy
         signalPanes.stream().filter(p -> p.pane() == id).forEach(p -> p.view().ifPresent(copy::setView));
+        if (id == PaneId.TIMELINE && panes.get(PaneId.TIMELINE).getChildren().contains(timelinePanes.view())) {
+            copy.setView(timelinePanes.view());
+        }
+        if (id == PaneId.EVENTS && panes.get(PaneId.EVENTS).getChildren().contains(clusterPanes.eventsNode())) {
+            copy.setView(clusterPanes.eventsNode());
+        }
         if (id == PaneId.ALERTS && session.alerts().isPresent()) {
             copy.setView(metricsPanes.copyOfAlerts());
         }
@@ -274,7 +284,7 @@ public final class Workbench {
     }
 
     public Theme theme() {
-        return theme;
+        return themes.current();
     }
 
     /** The current context's metrics endpoints: the palette's "Metrics and logs endpoints for ..." and the empty panes' button. */
@@ -301,12 +311,15 @@ public final class Workbench {
         if (previous != next) {
             signalPanes.forEach(SignalPanes::close);
             previous.close();
+            timelinePanes.sessionChanged();
+            links.history().clear();
         }
         Map<Signal, SourceState> states = next.states();
         panes.values().forEach(p -> p.show(states));
         bus.publish(new WorkspaceEvent.SelectionCleared(PaneId.TOPOLOGY)); // a selection belongs to its session
         panes.get(PaneId.DETAILS).showNotes(next.notes());
         statusBar.show(states, next.info().title());
+        offline.show(next.info());
         // a bundle shows the window it captured; its namespaces fill the filter
         next.info().captured().ifPresent(time::setAbsolute);
         topBar.setNamespaces(next.info().namespaces());
@@ -316,6 +329,7 @@ public final class Workbench {
         clusterPanes.show(next);
         metricsPanes.show(next);
         signalPanes.forEach(p -> p.show(next));
+        timelinePanes.show(next);
         next.onStateChange((signal, state) -> Platform.runLater(() -> {
             if (session == next) {
                 Map<Signal, SourceState> now = next.states();
@@ -329,6 +343,7 @@ public final class Workbench {
                     // logs, traces or security that came, went or changed
                     signalPanes.stream().filter(p -> p.signal() == signal).forEach(p -> p.show(next));
                 }
+                timelinePanes.show(next); // every lane may have come or gone
             }
         }));
     }
@@ -347,9 +362,9 @@ public final class Workbench {
         return logsPanes.loaded();
     }
 
-    /** Completes when the security findings and the traces asked last have arrived or failed (for pictures). */
-    public CompletableFuture<?> securityAndTracesLoaded() {
-        return CompletableFuture.allOf(securityPanes.loaded(), tracesPanes.loaded());
+    /** Completes when the security findings, the traces and the timeline asked last have arrived or failed (for pictures). */
+    public CompletableFuture<?> securityTracesAndTimelineLoaded() {
+        return CompletableFuture.allOf(securityPanes.loaded(), tracesPanes.loaded(), timelinePanes.loaded());
     }
 
     /** The traces the user opened in this session (a capture keeps them whatever their rank). */
@@ -380,6 +395,23 @@ public final class Workbench {
         return metricsPanes.alertsView();
     }
 
+    /** The Timeline pane's view. */
+    public io.pitwall.ui.timeline.TimelineView timelineView() {
+        return timelinePanes.view();
+    }
+
+    public io.pitwall.ui.time.TimeCursor cursor() {
+        return links.cursor();
+    }
+
+    public io.pitwall.ui.event.SelectionHistory selections() {
+        return links.history();
+    }
+
+    public io.pitwall.ui.shell.OfflineBanner offlineBanner() {
+        return offline;
+    }
+
     public EventsView events() {
         return clusterPanes.events();
     }
@@ -392,7 +424,6 @@ public final class Workbench {
         return clusterPanes.topologyView();
     }
 
-    /** Asks for an incident bundle and opens it. */
     /** "Capture incident": the dialog, then the capture with its progress (a live session only). */
     public void captureIncident() {
         captures.start();
@@ -442,34 +473,14 @@ public final class Workbench {
 
     /** Applies {@code t} to every Pitwall window and remembers the choice. */
     public void chooseTheme(Theme t) {
-        applyTheme(t);
+        themes.apply(t);
         saveSettings(settings.withTheme(t.id()));
     }
 
     /** Follows the OS's light or dark preference again. */
     public void followSystemTheme() {
         saveSettings(settings.withTheme(Settings.SYSTEM_THEME));
-        applyTheme(systemTheme());
-    }
-
-    /** The main window's scene (shown or not) and every other window's, floating panes included. */
-    private void applyTheme(Theme t) {
-        theme = t;
-        java.util.Set<Scene> scenes = new java.util.LinkedHashSet<>();
-        if (root.getScene() != null) {
-            scenes.add(root.getScene());
-        }
-        Window.getWindows().stream().map(Window::getScene).filter(java.util.Objects::nonNull).forEach(scenes::add);
-        t.apply(scenes.toArray(Scene[]::new));
-    }
-
-    private Theme initialTheme() {
-        return Theme.byId(settings.theme()).orElseGet(Workbench::systemTheme);
-    }
-
-    private static Theme systemTheme() {
-        ColorScheme scheme = Platform.getPreferences().getColorScheme();
-        return Theme.forColorScheme(scheme);
+        themes.apply(WorkbenchThemes.system());
     }
 
     /** Saves the layout; called when the main window closes. */

@@ -27,6 +27,7 @@ final class WorkbenchCommands {
             new Shortcut("Ctrl+Shift+S", "Capture the incident into a bundle"),
             new Shortcut("Ctrl+1 ... Ctrl+8", "Focus a pane: topology, metrics, logs, traces, security, alerts, timeline, details"),
             new Shortcut("Ctrl+P", "Pause or follow the time range"),
+            new Shortcut("Alt+Left, Alt+Right", "Back and forward through the selections"),
             new Shortcut("Ctrl+Shift+R", "Reset the layout"),
             new Shortcut("/ or Ctrl+F", "Topology: find by name; Enter goes to the next match"),
             new Shortcut("Arrows, + -, 0", "Topology: move the selection, zoom, fit; Enter expands a group"),
@@ -56,6 +57,17 @@ final class WorkbenchCommands {
             all.add(new Command("dock." + p.id(), "Dock pane back: " + p.title(), "",
                     () -> bench.workspace().dockPane(p)));
         }
+        for (PaneId p : PaneId.values()) {
+            boolean pinned = bench.workspace().pinned().contains(p);
+            all.add(new Command("pin." + p.id(), (pinned ? "Unpin pane: " : "Pin pane (keep out of linking): ") + p.title(), "",
+                    () -> bench.workspace().setPinned(p, !pinned)));
+        }
+        all.add(new Command("selection.back", "Selection: back", "Alt+Left", () -> bench.selections().back()));
+        all.add(new Command("selection.forward", "Selection: forward", "Alt+Right", () -> bench.selections().forward()));
+        all.add(new Command("timeline.replay", "Timeline: replay the window", "", () -> {
+            bench.workspace().focus(PaneId.TIMELINE);
+            bench.timelineView().replay().toggle().setSelected(true);
+        }));
         for (Duration d : TimeRangeModel.PRESETS) {
             all.add(new Command("time." + TimeRangeModel.label(d), "Time range: last " + TimeRangeModel.label(d), "",
                     () -> bench.time().setRelative(d)));
@@ -86,6 +98,8 @@ final class WorkbenchCommands {
                 bench::chooseAndOpenFile);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 bench::captureIncident);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> bench.selections().back());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), () -> bench.selections().forward());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN),
                 () -> bench.time().setLive(!bench.time().isLive()));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,

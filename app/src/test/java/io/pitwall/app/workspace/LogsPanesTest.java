@@ -67,6 +67,10 @@ class LogsPanesTest {
 
         @Override
         public CompletableFuture<LogResult> query(LogQuery query) {
+            if (query.logql().startsWith("sum by")) {
+                // the timeline's counts of lines (its error-logs lane), not the Logs pane's query
+                return CompletableFuture.completedFuture(new LogResult(query, List.of(), Optional.empty(), false, List.of()));
+            }
             queries.add(query);
             long end = LogEntry.nanos(query.range().to());
             List<LogEntry> lines = new ArrayList<>();

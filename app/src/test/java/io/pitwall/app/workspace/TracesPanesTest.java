@@ -46,7 +46,7 @@ class TracesPanesTest {
         Workbench bench = TestWorkbench.open(config, Kubeconfigs.merge(List.of()));
         robot.interact(bench::openDemo);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bench.tracesView().isPresent());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bench.securityAndTracesLoaded().isDone()
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bench.securityTracesAndTimelineLoaded().isDone()
                 && bench.tracesView().get().traceShown() != null);
         TracesView view = bench.tracesView().orElseThrow();
         assertThat(view.viewModel().results()).hasSizeGreaterThan(20);

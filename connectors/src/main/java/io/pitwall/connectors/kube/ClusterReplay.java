@@ -25,30 +25,6 @@ public final class ClusterReplay {
     private ClusterReplay() {
     }
 
-    /** How a pod stood, read back from a watch event's summary ("Running, not ready, 2 restarts, OOMKilled"). */
-    record PodStanding(String phase, boolean ready, int restarts, Optional<String> reason) {
-
-        static Optional<PodStanding> parse(String summary) {
-            if (summary == null || summary.isBlank()) {
-                return Optional.empty();
-            }
-            String[] parts = summary.split(", ");
-            String phase = parts[0].trim();
-            boolean ready = parts.length > 1 && parts[1].trim().equals("ready");
-            int restarts = 0;
-            Optional<String> reason = Optional.empty();
-            for (int i = 2; i < parts.length; i++) {
-                String p = parts[i].trim();
-                if (p.matches("\\d+ restarts?")) {
-                    restarts = Integer.parseInt(p.substring(0, p.indexOf(' ')));
-                } else if (!p.isEmpty()) {
-                    reason = Optional.of(p);
-                }
-            }
-            return Optional.of(new PodStanding(phase, ready, restarts, reason));
-        }
-    }
-
     /** The cluster at {@code moment}, given the state at the end and the window's watch events (any order). */
     public static ClusterState at(ClusterState end, List<WatchEvent> changes, Instant moment) {
         Map<KubeRef, List<WatchEvent>> byPod = new HashMap<>();
@@ -87,11 +63,11 @@ public final class ClusterReplay {
                 continue; // gone already
             }
             if (last != null) {
-                out.add(PodStanding.parse(last.summary()).map(s -> stood(p, s)).orElse(p));
+                out.add(PodSummary.parse(last.summary()).map(s -> stood(p, s)).orElse(p));
             } else if (next != null) {
                 // unchanged until its first change after the moment: running and ready then
-                int restarts = PodStanding.parse(next.summary()).map(PodStanding::restarts).orElse(p.restarts());
-                out.add(stood(p, new PodStanding("Running", true, restarts, Optional.empty())));
+                int restarts = PodSummary.parse(next.summary()).map(PodSummary::restarts).orElse(p.restarts());
+                out.add(stood(p, new PodSummary("Running", true, restarts, Optional.empty(), Optional.empty())));
             } else {
                 out.add(p);
             }
@@ -101,7 +77,7 @@ public final class ClusterReplay {
                 end.noAccess(), end.absent());
     }
 
-    private static PodInfo stood(PodInfo p, PodStanding s) {
+    private static PodInfo stood(PodInfo p, PodSummary s) {
         return new PodInfo(p.namespace(), p.name(), p.uid(), p.labels(), p.owner(), p.nodeName(), s.phase(), s.ready(),
                 s.restarts(), s.reason(), p.containers(), p.created(), p.conditions());
     }

@@ -13,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -79,6 +80,13 @@ public final class LogsView extends VBox {
         HBox header = new HBox(8, title, grow, dropped, tailState, containers, wrap, follow);
         header.setAlignment(Pos.CENTER_LEFT);
         StackPane body = new StackPane(lines, empty);
+        // a short pane shrinks the lines, not the controls above them (the empty state, when
+        // shown, is clipped rather than keep the lines tall)
+        body.setMinHeight(60);
+        Rectangle bodyClip = new Rectangle();
+        bodyClip.widthProperty().bind(body.widthProperty());
+        bodyClip.heightProperty().bind(body.heightProperty());
+        body.setClip(bodyClip);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(header, logql, message, search, histogram, body);
 

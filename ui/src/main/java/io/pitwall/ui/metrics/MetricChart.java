@@ -100,11 +100,16 @@ public final class MetricChart extends BorderPane {
         setCenter(new StackPane(chart, problem));
         marker = new XValueIndicator(x, 0);
         marker.setEditable(false);
-        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_MOVED, e -> timeAt(e).ifPresent(links::hover));
-        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_EXITED, e -> links.hoverEnded());
-        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_PRESSED, e -> pressedX = e.getButton() == MouseButton.PRIMARY
-                ? e.getSceneX() : Double.NaN);
-        chart.getPlotArea().addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        // filters: the zoomer and the crosshair consume the plot's mouse events before they bubble
+        chart.addEventFilter(MouseEvent.MOUSE_MOVED, e -> timeAt(e).ifPresentOrElse(links::hover, links::hoverEnded));
+        chart.addEventFilter(MouseEvent.MOUSE_EXITED_TARGET, e -> {
+            if (e.getTarget() == chart) {
+                links.hoverEnded();
+            }
+        });
+        chart.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressedX = e.getButton() == MouseButton.PRIMARY
+                && timeAt(e).isPresent() ? e.getSceneX() : Double.NaN);
+        chart.addEventFilter(MouseEvent.MOUSE_RELEASED, this::released);
     }
 
     /** Where the chart's hovers, clicks and dragged windows go. */
@@ -137,7 +142,9 @@ public final class MetricChart extends BorderPane {
         if (Double.isNaN(from) || e.getButton() != MouseButton.PRIMARY) {
             return;
         }
-        java.util.Optional<Instant> at = timeAt(e);
+        // a drag that ends past the plot's edge ends at the edge
+        javafx.geometry.Bounds axis = x.localToScene(x.getBoundsInLocal());
+        java.util.Optional<Instant> at = timeAtScene(Math.max(axis.getMinX(), Math.min(axis.getMaxX(), e.getSceneX())));
         if (Math.abs(e.getSceneX() - from) < 4) {
             at.ifPresent(links::clicked);
             return;
@@ -160,6 +167,9 @@ public final class MetricChart extends BorderPane {
             return java.util.Optional.empty();
         }
         double local = x.sceneToLocal(sceneX, 0).getX();
+        if (local < 0 || local > x.getWidth()) {
+            return java.util.Optional.empty(); // left of the plot (the value axis) or right of it
+        }
         double seconds = x.getValueForDisplay(local);
         if (!Double.isFinite(seconds)) {
             return java.util.Optional.empty();

@@ -105,6 +105,15 @@ public final class TopBar extends HBox {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // a narrow window shortens the range's text and the two pickers, never the buttons
+        presetButtons.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        for (Region r : List.of(custom, live, capture, open, palette)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        rangeLabel.setMinWidth(0);
+        rangeLabel.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        contexts.setMinWidth(120);
+        namespaces.setMinWidth(110);
         getChildren().addAll(brand, contexts, namespaces, grow, rangeLabel, presetButtons, custom, live, capture, open, palette);
     }
 

@@ -37,7 +37,9 @@ import javafx.scene.text.FontWeight;
 public final class TimelineCanvas extends Region {
 
     static final double LABEL_W = 104;
+    /** A lane's height when there is room; a short pane squeezes lanes down to {@link #MIN_LANE_H}. */
     static final double LANE_H = 26;
+    static final double MIN_LANE_H = 9;
     static final double AXIS_H = 22;
     private static final double HIT = 6;
 
@@ -46,6 +48,7 @@ public final class TimelineCanvas extends Region {
     private final Tooltip tip = new Tooltip();
     private final Font font = Font.font("System", 12);
     private final Font bold = Font.font("System", FontWeight.BOLD, 12);
+    private final Font squeezed = Font.font("System", FontWeight.BOLD, 9);
     private List<Lane> lanes = List.of(Lane.values());
     private final Map<Lane, List<TimelineItem>> byLane = new EnumMap<>(Lane.class);
     private TimeRange window = new TimeRange(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600));
@@ -55,6 +58,7 @@ public final class TimelineCanvas extends Region {
     private double dragTo = Double.NaN;
     private boolean dirty = true;
     private long frames;
+    private Optional<TimelineItem> pressedItem = Optional.empty();
     private Consumer<TimelineItem> onItem = i -> { };
     private Consumer<Instant> onTime = t -> { };
     private Consumer<Instant> onHover = t -> { };
@@ -65,7 +69,7 @@ public final class TimelineCanvas extends Region {
         getStyleClass().add("pw-timeline-canvas");
         getChildren().add(canvas);
         getChildren().addAll(colours.probes());
-        setMinHeight(AXIS_H + LANE_H * 2);
+        setMinHeight(AXIS_H + MIN_LANE_H * Lane.values().length);
         Tooltip.install(canvas, tip);
         tip.setShowDelay(javafx.util.Duration.millis(250));
         SceneHooks.install(this, this::drawIfDirty, () -> {
@@ -78,6 +82,9 @@ public final class TimelineCanvas extends Region {
             if (e.getButton() == MouseButton.PRIMARY && e.getX() >= LABEL_W) {
                 dragFrom = e.getX();
                 dragTo = e.getX();
+                // what was under the pointer when pressed is what a click chooses, even if the
+                // layout moves the canvas before the release
+                pressedItem = itemAt(e.getX(), e.getY());
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
@@ -156,7 +163,7 @@ public final class TimelineCanvas extends Region {
 
     /** The item drawn nearest (x, y), within a few pixels, if any. */
     public Optional<TimelineItem> itemAt(double x, double y) {
-        int row = (int) Math.floor(y / LANE_H);
+        int row = (int) Math.floor(y / laneH());
         if (x < LABEL_W || row < 0 || row >= lanes.size()) {
             return Optional.empty();
         }
@@ -181,7 +188,14 @@ public final class TimelineCanvas extends Region {
         if (row < 0) {
             return Optional.empty();
         }
-        return Optional.of(new javafx.geometry.Point2D(axis().x(item.at()), row * LANE_H + LANE_H / 2));
+        double h = laneH();
+        return Optional.of(new javafx.geometry.Point2D(axis().x(item.at()), row * h + h / 2));
+    }
+
+    /** Each lane's height: as much of {@link #LANE_H} as the height allows every lane. */
+    double laneH() {
+        double room = (getHeight() - AXIS_H) / Math.max(1, lanes.size());
+        return Math.max(MIN_LANE_H, Math.min(LANE_H, room));
     }
 
     // --- mouse ----------------------------------------------------------------------------------
@@ -217,11 +231,12 @@ public final class TimelineCanvas extends Region {
             onRange.accept(new TimeRange(axis.at(a), axis.at(b)));
             return;
         }
-        Optional<TimelineItem> item = itemAt(e.getX(), e.getY());
+        Optional<TimelineItem> item = pressedItem;
+        pressedItem = Optional.empty();
         if (item.isPresent()) {
             onItem.accept(item.get());
-        } else if (e.getX() >= LABEL_W) {
-            onTime.accept(axis().at(e.getX()));
+        } else {
+            onTime.accept(axis().at(a));
         }
     }
 
@@ -262,20 +277,21 @@ public final class TimelineCanvas extends Region {
             return;
         }
         TimelineAxis axis = axis();
-        double lanesBottom = lanes.size() * LANE_H;
+        double laneH = laneH();
+        double lanesBottom = lanes.size() * laneH;
         g.setTextBaseline(VPos.CENTER);
         for (int row = 0; row < lanes.size(); row++) {
-            double y = row * LANE_H;
+            double y = row * laneH;
             if (row % 2 == 1) {
                 g.setFill(colours.subtle());
-                g.fillRect(0, y, w, LANE_H);
+                g.fillRect(0, y, w, laneH);
             }
             Lane lane = lanes.get(row);
             List<TimelineItem> items = byLane.getOrDefault(lane, List.of());
-            g.setFont(bold);
+            g.setFont(laneH >= 15 ? bold : squeezed);
             g.setFill(items.isEmpty() ? colours.muted() : colours.fg());
-            g.fillText(lane.title(), 8, y + LANE_H / 2);
-            drawLane(g, axis, items, y + LANE_H / 2, w);
+            g.fillText(lane.title(), 8, y + laneH / 2);
+            drawLane(g, axis, items, y + laneH / 2, w, laneH);
         }
         // the axis
         g.setStroke(colours.border());
@@ -306,7 +322,8 @@ public final class TimelineCanvas extends Region {
         }
     }
 
-    private void drawLane(GraphicsContext g, TimelineAxis axis, List<TimelineItem> items, double mid, double w) {
+    private void drawLane(GraphicsContext g, TimelineAxis axis, List<TimelineItem> items, double mid, double w, double laneH) {
+        double half = Math.min(5, laneH / 2 - 2);
         int px = (int) Math.ceil(w) + 1;
         // one mark per pixel: the most severe (lowest ordinal) wins; focus before dimmed
         int[] best = new int[px];
@@ -321,7 +338,7 @@ public final class TimelineCanvas extends Region {
             boolean dim = focus != null && (i.ref().isEmpty() || !focus.test(i.ref().get()));
             if (i.isSpan() && b - a >= 2) {
                 g.setFill(colour(i.severity()).deriveColor(0, 1, 1, dim ? 0.18 : 0.55));
-                g.fillRect(a, mid - 5, b - a, 10);
+                g.fillRect(a, mid - half, b - a, half * 2);
             }
             int x = (int) Math.round(a);
             int rank = i.severity().ordinal() + (dim ? Severity.values().length : 0);
@@ -337,7 +354,7 @@ public final class TimelineCanvas extends Region {
             boolean dim = best[x] >= Severity.values().length;
             Color c = colour(at[x].severity());
             g.setFill(dim ? c.deriveColor(0, 1, 1, 0.25) : c);
-            double r = dim ? 3.5 : 5;
+            double r = dim ? half * 0.7 : half;
             g.fillPolygon(new double[] {x, x + r, x, x - r}, new double[] {mid - r, mid, mid + r, mid}, 4);
         }
     }

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -30,15 +28,16 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 
 /**
  * The Timeline pane: every lane of the incident on one time axis ({@link TimelineCanvas}), chips
  * that show and hide lanes (with their counts), a least-severity filter, the "What changed?" list
- * for the selection, the replay control, and below them whatever the app puts there (the
- * cluster's events). Choosing an item, in the lanes or the list, tells the app.
+ * for the selection and the replay control. Choosing an item, in the lanes or the list, tells
+ * the app. It shrinks with its pane (lanes squeeze, then the view clips) rather than push the
+ * window's other panes out of sight.
  */
 public final class TimelineView extends BorderPane {
 
@@ -54,8 +53,6 @@ public final class TimelineView extends BorderPane {
     private final ListView<Change> changes = new ListView<>();
     private final Button focusChip = new Button();
     private final ReplayBar replay = new ReplayBar();
-    private final StackPane below = new StackPane();
-    private final SplitPane split = new SplitPane();
     private Timeline timeline;
     private Consumer<TimelineItem> onItem = i -> { };
     private Runnable onFocusCleared = () -> { };
@@ -96,11 +93,16 @@ public final class TimelineView extends BorderPane {
         showFocusChip(null);
         status.setId("timeline-status");
         status.getStyleClass().add("text-muted");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox.setHgrow(chips, Priority.ALWAYS);
-        HBox bar = new HBox(8, chips, least, focusChip, status);
-        bar.setStyle("-fx-padding: 6 6 4 6; -fx-alignment: center-left;");
+        // two short rows over the lanes: the lane chips (and the focus), wrapping only when the
+        // pane is narrow (the BorderPane asks the flow its height at the pane's width), then
+        // replay, severity and the count, so a low pane still has room for the lanes
+        chips.getChildren().add(focusChip);
+        FlowPane bar = chips;
+        bar.setStyle("-fx-padding: 4 6 2 6; -fx-alignment: center-left;");
+        status.setMinWidth(0);
+        HBox controls = new HBox(6, replay, least, status);
+        controls.setStyle("-fx-padding: 0 6 0 0; -fx-alignment: center-left;");
+        HBox.setHgrow(replay, Priority.ALWAYS);
         changesTitle.getStyleClass().add("title-4");
         changes.setId("timeline-changes");
         changes.setPlaceholder(new Label("Nothing changed in this window."));
@@ -115,15 +117,22 @@ public final class TimelineView extends BorderPane {
         changesBox.setStyle("-fx-padding: 0 6 0 6;");
         VBox.setVgrow(changes, Priority.ALWAYS);
         changesBox.setMinWidth(200);
+        changesBox.setPrefWidth(300);
+        changesBox.setMaxWidth(460); // a wide pane widens the lanes, not the list
+        SplitPane.setResizableWithParent(changesBox, false);
         SplitPane top = new SplitPane(canvas, changesBox);
         top.setDividerPositions(0.72);
-        VBox lanes = new VBox(4, replay, top);
+        VBox lanes = new VBox(2, controls, top);
         VBox.setVgrow(top, Priority.ALWAYS);
-        split.setOrientation(Orientation.VERTICAL);
-        split.getItems().addAll(lanes, below);
-        split.setDividerPositions(0.6);
+        top.setMinHeight(0);
+        lanes.setMinHeight(0);
         setTop(bar);
-        setCenter(split);
+        setCenter(lanes);
+        setMinHeight(0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
         canvas.setOnItemChosen(i -> onItem.accept(i));
     }
 
@@ -187,11 +196,6 @@ public final class TimelineView extends BorderPane {
     /** The focus chip's cross: the app clears the selection. */
     public void setOnFocusCleared(Runnable action) {
         onFocusCleared = action == null ? () -> { } : action;
-    }
-
-    /** What the app shows under the lanes (the cluster's events), or null. */
-    public void setBelow(Node node) {
-        below.getChildren().setAll(node == null ? List.of() : List.of(node));
     }
 
     public TimelineCanvas canvas() {

@@ -28,6 +28,13 @@ public final class PaneContent extends StackPane {
         empty = new EmptyState(pane.icon(), "", "");
         getChildren().add(empty);
         show(Map.of());
+        // a pane shrinks with the window and clips what does not fit, so a view's minimum size
+        // never pushes the other panes (or the status bar) out of the window
+        setMinSize(0, 0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
     }
 
     public PaneId pane() {
@@ -61,6 +68,8 @@ public final class PaneContent extends StackPane {
         getChildren().stream().filter(n -> n.getProperties().containsKey(NOTES)).forEach(n -> n.setVisible(view == null));
         if (view != null) {
             view.getProperties().put(VIEW, Boolean.TRUE);
+            // a view taller than a short pane keeps its top (its title and controls) in sight
+            StackPane.setAlignment(view, javafx.geometry.Pos.TOP_LEFT);
             getChildren().add(view);
         }
     }
@@ -71,7 +80,7 @@ public final class PaneContent extends StackPane {
     /** The signal whose source feeds this pane; none for the timeline and details. */
     public static Optional<Signal> signalOf(PaneId pane) {
         return Optional.ofNullable(switch (pane) {
-            case TOPOLOGY -> Signal.CLUSTER;
+            case TOPOLOGY, EVENTS -> Signal.CLUSTER;
             case METRICS -> Signal.METRICS;
             case LOGS -> Signal.LOGS;
             case TRACES -> Signal.TRACES;

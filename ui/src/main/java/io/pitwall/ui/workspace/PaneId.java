@@ -21,6 +21,7 @@ public enum PaneId {
     SECURITY("security", "Security", MaterialDesignS.SHIELD_ALERT_OUTLINE),
     ALERTS("alerts", "Alerts", MaterialDesignB.BELL_ALERT_OUTLINE),
     TIMELINE("timeline", "Timeline", MaterialDesignT.TIMELINE_CLOCK_OUTLINE),
+    EVENTS("events", "Events", MaterialDesignC.CALENDAR_ALERT),
     DETAILS("details", "Details", MaterialDesignI.INFORMATION_OUTLINE);
 
     private final String id;
