@@ -7,6 +7,12 @@ import java.util.concurrent.CompletableFuture;
 /** A session's alerts: Prometheus's (with their rules' expressions) and Alertmanager's, read-only. */
 public interface AlertsSource {
 
+    /**
+     * The PromQL whose series are the alerts' firing spans over time (Prometheus's {@code ALERTS}
+     * series): the timeline draws them, and a capture keeps them so a bundle has the history too.
+     */
+    String FIRING_SERIES = "ALERTS{alertstate=\"firing\"}";
+
     /** The firing and pending alerts now (or at capture time). */
     CompletableFuture<List<Alert>> alerts();
 

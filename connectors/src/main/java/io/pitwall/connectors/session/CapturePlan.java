@@ -64,6 +64,8 @@ public final class CapturePlan {
                     .limit(MAX_PODS)
                     .forEach(p -> addPanels(seen, new MetricScope.Pod(p.ref())));
         }
+        // the alerts' firing history, for the timeline's Alerts lane when the bundle is opened
+        seen.add(io.pitwall.connectors.metrics.AlertsSource.FIRING_SERIES);
         queries.addAll(seen);
         List<LogScope> logs = new ArrayList<>();
         if (namespaces.isEmpty()) {

@@ -32,6 +32,8 @@ final class ClusterItems {
     static final Set<String> RESTART_REASONS = Set.of("BackOff", "OOMKilling", "Evicted", "Killing");
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
     private static final String RESTARTED = " restarted: ";
+    /** A node's event about a container it killed (OOMKilling is reported on the Node). */
+    private static final String ON_NODE = " killed a container: ";
 
     private ClusterItems() {
     }
@@ -174,16 +176,25 @@ final class ClusterItems {
                 case "OOMKilling" -> "OOMKilled";
                 default -> ev.reason();
             };
+            String marker = ev.object().kind().equals("Node") ? ON_NODE : RESTARTED;
             out.add(TimelineItem.at(ev.last(), Lane.RESTARTS, restartSeverity(reason), ev.object(),
-                    ev.object().name() + RESTARTED + reason, ev.message() + (ev.count() > 1 ? " (" + ev.count() + " events)" : "")));
+                    (marker == ON_NODE ? "node " : "") + ev.object().name() + marker + reason, ev.message() + (ev.count() > 1 ? " (" + ev.count() + " events)" : "")));
         }
         return out;
     }
 
     /** The reason a Restarts item names ("OOMKilled"), or "" for another lane's item. */
     static String restartReason(TimelineItem item) {
-        int at = item.title().indexOf(RESTARTED);
-        return item.lane() != Lane.RESTARTS || at < 0 ? "" : item.title().substring(at + RESTARTED.length());
+        if (item.lane() != Lane.RESTARTS) {
+            return "";
+        }
+        for (String marker : List.of(RESTARTED, ON_NODE)) {
+            int at = item.title().indexOf(marker);
+            if (at >= 0) {
+                return item.title().substring(at + marker.length());
+            }
+        }
+        return "";
     }
 
     static Severity restartSeverity(String reason) {

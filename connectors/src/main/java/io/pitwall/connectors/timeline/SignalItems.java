@@ -23,7 +23,7 @@ import java.util.function.Function;
 final class SignalItems {
 
     /** The query whose series are the alerts' firing spans. */
-    static final String ALERTS_QUERY = "ALERTS{alertstate=\"firing\"}";
+    static final String ALERTS_QUERY = io.pitwall.connectors.metrics.AlertsSource.FIRING_SERIES;
     /** The most slow traces and the most failed traces drawn. */
     static final int MAX_TRACES = 20;
 

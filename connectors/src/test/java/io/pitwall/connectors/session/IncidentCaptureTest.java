@@ -214,6 +214,8 @@ class IncidentCaptureTest {
         assertThat(plan.signals()).containsExactlyInAnyOrder(Signal.values());
         assertThat(plan.logScopes()).containsExactly(new LogScope.Namespace("shop"));
         assertThat(plan.metricQueries()).isNotEmpty().anyMatch(q -> q.contains("shop"));
+        // the alerts' firing history, which the timeline draws when the bundle is opened
+        assertThat(plan.metricQueries()).contains(io.pitwall.connectors.metrics.AlertsSource.FIRING_SERIES);
         assertThat(plan.openedTraces()).containsExactly("abc");
     }
 
