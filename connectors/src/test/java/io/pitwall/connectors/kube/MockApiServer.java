@@ -194,6 +194,13 @@ public final class MockApiServer implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException e) {
+            // Vert.x may fail to close the listening socket while a client's watch connection is
+            // still being torn down ("Unable to close MockWebServer"); the test's assertions have
+            // run by then, and a leftover socket on an ephemeral port harms no other test.
+            MOCK_LOG.fine(() -> "mock API server did not close cleanly: " + e.getMessage());
+        }
     }
 }
