@@ -272,6 +272,13 @@ public final class CaptureCommand implements Callable<Integer> {
             err.println("pitwall: warning: " + Errors.firstLine(e) + "; capturing without its endpoints");
             endpoints = ContextEndpoints.NONE;
         }
+        // how Prometheus labels, Loki labels and span attributes name objects, as the GUI uses it
+        try {
+            io.pitwall.connectors.mapping.SignalMapping.use(io.pitwall.connectors.mapping.SignalMappings.read(
+                    AppDirs.forCurrentUser().config().resolve("mapping.json")));
+        } catch (io.pitwall.connectors.mapping.SignalMappings.BadMapping e) {
+            err.println("pitwall: warning: " + e.getMessage() + "; capturing with the default mapping");
+        }
         executor = Executors.newVirtualThreadPerTaskExecutor();
         return LiveSession.connect(ctx.name(), Optional.ofNullable(ctx.cluster()), LiveSession.fromUserKubeconfig(ctx.name()),
                 executor, endpoints, PrometheusSources.HEALTH_INTERVAL);

@@ -1,5 +1,7 @@
 package io.pitwall.app.workspace;
 
+import io.pitwall.connectors.mapping.SignalMapping;
+import io.pitwall.connectors.mapping.SignalMappings;
 import io.pitwall.connectors.prometheus.EndpointSettings;
 import io.pitwall.ui.workspace.LayoutState;
 import java.io.IOException;
@@ -23,8 +25,10 @@ public final class UserFiles {
     private final JsonFiles<LayoutState> layout;
     private final EndpointStore endpoints;
     private final Executor io;
+    private final Path mapping;
 
     private UserFiles(Path configDir, Executor io) {
+        this.mapping = configDir.resolve("mapping.json");
         this.settings = new JsonFiles<>(configDir.resolve("settings.json"), Settings.class);
         this.layout = new JsonFiles<>(configDir.resolve("layout.json"), LayoutState.class);
         this.endpoints = new EndpointStore(configDir.resolve(EndpointSettings.FILE_NAME), io);
@@ -39,6 +43,22 @@ public final class UserFiles {
     /** Each context's metrics and alerts endpoints; empty until {@link EndpointStore#load()}. */
     public EndpointStore endpoints() {
         return endpoints;
+    }
+
+    /**
+     * Reads {@code mapping.json} (how Prometheus labels, Loki stream labels and span attributes
+     * name Kubernetes objects) and puts it in use; a bad file leaves the defaults in use and is
+     * the answer, in words.
+     */
+    public Optional<String> useMapping() {
+        try {
+            SignalMapping.use(SignalMappings.read(mapping));
+            return Optional.empty();
+        } catch (SignalMappings.BadMapping e) {
+            SignalMapping.use(SignalMapping.DEFAULTS);
+            LOG.warn("{}", e.getMessage());
+            return Optional.of(e.getMessage() + ". The default mapping is used.");
+        }
     }
 
     public Settings readSettings() {

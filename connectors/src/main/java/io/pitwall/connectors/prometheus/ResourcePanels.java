@@ -35,8 +35,26 @@ public final class ResourcePanels {
     private ResourcePanels() {
     }
 
-    /** The panels of {@code scope}: cpu, memory, network, restarts, throttling. */
+    /**
+     * The panels of {@code scope}: cpu, memory, network, restarts, throttling, in the label names
+     * of the mapping in use ({@link io.pitwall.connectors.mapping.SignalMapping#current()}).
+     */
     public static List<PanelSpec> of(MetricScope scope) {
+        return of(scope, io.pitwall.connectors.mapping.SignalMapping.current().prometheus());
+    }
+
+    /** The panels of {@code scope} in {@code labels}' names. */
+    public static List<PanelSpec> of(MetricScope scope, io.pitwall.connectors.mapping.PromLabels labels) {
+        List<PanelSpec> panels = withDefaultLabels(scope);
+        if (labels.equals(io.pitwall.connectors.mapping.PromLabels.DEFAULTS)) {
+            return panels;
+        }
+        return panels.stream().map(p -> new PanelSpec(p.id(), p.title(), p.unit(), p.queries().stream()
+                .map(q -> new PanelSpec.QuerySpec(labels.rename(q.promql()), labels.renameLegend(q.legend()), q.role(), q.metrics()))
+                .toList())).toList();
+    }
+
+    private static List<PanelSpec> withDefaultLabels(MetricScope scope) {
         return switch (scope) {
             case MetricScope.Container c -> containerLevel(sel(c.pod(), "container=\"" + esc(c.container()) + "\""),
                     "container", "{{container}}", pod(c.pod()), "pod " + c.pod().name());

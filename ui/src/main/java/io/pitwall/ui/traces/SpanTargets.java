@@ -1,5 +1,7 @@
 package io.pitwall.ui.traces;
 
+import io.pitwall.connectors.mapping.SignalMapping;
+import io.pitwall.connectors.mapping.TraceAttributes;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.Span;
 import java.util.List;
@@ -10,14 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * What a span names in the cluster, for "Show in topology", and which trace service a selected
- * object is, for pre-filling the search. A span names a pod by OpenTelemetry's
- * {@code k8s.pod.name} (with {@code k8s.namespace.name}), or a Jaeger client's {@code hostname}
- * or {@code pod.name}; else its service.
+ * object is, for pre-filling the search. A span names a pod by the mapping's pod attributes
+ * (by default OpenTelemetry's {@code k8s.pod.name} with {@code k8s.namespace.name}, or a Jaeger
+ * client's {@code hostname} or {@code pod.name}), else a workload ({@code k8s.deployment.name}),
+ * else its service.
  */
 public final class SpanTargets {
 
-    private static final List<String> POD_KEYS = List.of("k8s.pod.name", "pod.name", "pod", "hostname", "host.name");
-    private static final List<String> NAMESPACE_KEYS = List.of("k8s.namespace.name", "namespace", "service.namespace");
     /** A pod's name made by a ReplicaSet ({@code name-7d9f8b6c5-x2x4z}) or a StatefulSet/DaemonSet ({@code name-x2x4z}). */
     private static final Pattern POD_SUFFIX = Pattern.compile("-[a-z0-9]{6,10}-[a-z0-9]{5}$|-[a-z0-9]{5}$");
     private static final Pattern REPLICASET_SUFFIX = Pattern.compile("-[a-z0-9]{6,10}$");
@@ -25,18 +26,24 @@ public final class SpanTargets {
     private SpanTargets() {
     }
 
-    /** The pod or service the span names, if any. */
+    /** The pod, workload or service the span names, if any, by the attributes of the mapping in use. */
     public static Optional<KubeRef> of(Span span) {
-        String namespace = first(span, NAMESPACE_KEYS).orElse("");
-        Optional<String> pod = first(span, List.of("k8s.pod.name"));
-        if (pod.isEmpty()) {
-            pod = first(span, POD_KEYS);
-        }
+        return of(span, SignalMapping.current().traces());
+    }
+
+    /** The pod, workload or service the span names by {@code attributes}, if any. */
+    public static Optional<KubeRef> of(Span span, TraceAttributes attributes) {
+        String namespace = first(span, attributes.namespace()).orElse("");
+        Optional<String> pod = first(span, attributes.pod());
         if (pod.isPresent()) {
             return Optional.of(new KubeRef("Pod", namespace, pod.get()));
         }
-        String service = span.service();
-        if (service.isBlank() || service.equals("unknown")) {
+        Optional<String> workload = first(span, attributes.deployment());
+        if (workload.isPresent() && !namespace.isEmpty()) {
+            return Optional.of(new KubeRef("Deployment", namespace, workload.get()));
+        }
+        String service = first(span, attributes.service()).orElse(span.service());
+        if (service == null || service.isBlank() || service.equals("unknown")) {
             return Optional.empty();
         }
         return Optional.of(new KubeRef("Service", namespace, service));
