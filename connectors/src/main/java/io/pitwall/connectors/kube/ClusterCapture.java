@@ -27,7 +27,9 @@ import java.util.Map;
  *   <li>{@code cluster/watch.ndjson}: the watch events of the window, one JSON object a line:
  *       {@code at, type (ADDED|MODIFIED|DELETED), kind, namespace, name, resourceVersion, summary}.</li>
  * </ul>
- * Every object is redacted first ({@link Redaction}); the manifest counts what was taken out.
+ * Every object is redacted first ({@link Redaction}): secret values, then every string by the
+ * writer's text rules (annotations, ConfigMap data, args, env values, event messages); the
+ * manifest counts what was taken out.
  */
 public final class ClusterCapture {
 
@@ -46,7 +48,8 @@ public final class ClusterCapture {
         List<Object> events = new ArrayList<>();
         Map<String, Long> redacted = new LinkedHashMap<>();
         for (HasMetadata o : objects) {
-            Map<String, Object> tree = ObjectYaml.redactedTree(o, (kind, n) -> redacted.merge(kind, n, Long::sum));
+            Map<String, Object> tree = ObjectYaml.redactedTree(o, (kind, n) -> redacted.merge(kind, n, Long::sum),
+                    writer.redaction());
             if (o instanceof Event e) {
                 if (window.contains(KubeMapping.event(e).last())) {
                     events.add(tree);
