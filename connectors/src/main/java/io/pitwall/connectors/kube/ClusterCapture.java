@@ -63,7 +63,7 @@ public final class ClusterCapture {
         writer.add(WATCH, "application/x-ndjson", out -> {
             for (WatchEvent e : journal) {
                 if (window.contains(e.at())) {
-                    out.write(JSON.writeValueAsBytes(line(e)));
+                    out.write(JSON.writeValueAsBytes(line(e, writer)));
                     out.write('\n');
                 }
             }
@@ -95,7 +95,7 @@ public final class ClusterCapture {
         return out;
     }
 
-    private static ObjectNode line(WatchEvent e) {
+    private static ObjectNode line(WatchEvent e, BundleWriter writer) {
         ObjectNode n = JSON.createObjectNode();
         n.put("at", e.at().toString());
         n.put("type", e.type().name());
@@ -103,7 +103,7 @@ public final class ClusterCapture {
         n.put("namespace", e.ref().namespace());
         n.put("name", e.ref().name());
         n.put("resourceVersion", e.resourceVersion());
-        n.put("summary", e.summary());
+        n.put("summary", writer.redact(e.summary())); // the images a change named, with a user's pattern in a tag
         return n;
     }
 
