@@ -16,6 +16,9 @@ import io.pitwall.connectors.session.LiveSession;
 import io.pitwall.connectors.session.Session;
 import io.pitwall.connectors.session.Signal;
 import io.pitwall.connectors.session.SourceState;
+import io.pitwall.connectors.snapshot.RedactionFile;
+import io.pitwall.connectors.snapshot.RedactionPattern;
+import io.pitwall.connectors.snapshot.TextRedaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +59,9 @@ import picocli.CommandLine.Option;
             "the cluster's objects and changes, metric series and alerts, logs, traces",
             "and security findings of a time window, and a note. The endpoints",
             "(Prometheus, Alertmanager, Loki, Jaeger or Zipkin) are the context's, as the",
-            "GUI saved them. Progress goes to stderr, the summary to stdout."
+            "GUI saved them. Secrets are redacted: the built-in rules, the patterns of",
+            "redaction.json in the config folder, and --redact. Progress goes to stderr,",
+            "the summary to stdout."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -105,6 +110,12 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "what to capture, of cluster,metrics,logs,traces,security (default: all; alerts come with metrics)")
     List<String> signals = new ArrayList<>();
 
+    @Option(names = "--redact", paramLabel = "NAME=REGEX",
+            description = {"also redact what the Java regular expression REGEX matches (only its group named 'secret'"
+                    + " when it has one), counted in the bundle as custom:NAME; repeat for more. The patterns of"
+                    + " redaction.json in the config folder apply too."})
+    List<String> redact = new ArrayList<>();
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
             description = "how long to wait for the cluster to answer (default: ${DEFAULT-VALUE})")
     String timeout;
@@ -116,6 +127,8 @@ public final class CaptureCommand implements Callable<Integer> {
     /** Opens the session of a context; null: a live session with the user's endpoints. */
     private final Function<KubeContext, Session> sessions;
     private final Clock clock;
+    /** The user's config folder: redaction.json and endpoints.json. */
+    Path configDir;
     /** Whether stderr is a terminal (progress rewrites one line) or a log (a line per signal). */
     boolean terminal = isTerminal();
     private volatile boolean cancelled;
@@ -135,7 +148,14 @@ public final class CaptureCommand implements Callable<Integer> {
 
     /** What the arguments ask for, checked. */
     record Plan(TimeRange window, List<String> namespaces, Set<Signal> signals, String note, Path out,
-                Duration timeout) {
+                Duration timeout, TextRedaction redaction) {
+    }
+
+    private Path configDir() {
+        if (configDir == null) {
+            configDir = AppDirs.forCurrentUser().config();
+        }
+        return configDir;
     }
 
     @Override
@@ -204,7 +224,7 @@ public final class CaptureCommand implements Callable<Integer> {
             IncidentCapture.Request request = new IncidentCapture.Request(d.window(), d.namespaces(), asked, d.note(),
                     d.metricQueries(), d.step(), d.logScopes(), d.logQueries(), d.openedTraces());
             IncidentCapture.Result result = IncidentCapture.run(session, request, plan.out(), AppInfo.load().version(),
-                    clock, progress, () -> cancelled);
+                    clock, progress, () -> cancelled, plan.redaction());
             progress.done();
             stdout.print(CaptureReport.summary(result, ctx.name(), fileSize(result)));
             stdout.flush();
@@ -264,7 +284,7 @@ public final class CaptureCommand implements Callable<Integer> {
 
     /** A live session on {@code ctx} with the endpoints the user saved for it. */
     private Session connectLive(KubeContext ctx, PrintWriter err) {
-        Path file = AppDirs.forCurrentUser().config().resolve(EndpointSettings.FILE_NAME);
+        Path file = configDir().resolve(EndpointSettings.FILE_NAME);
         ContextEndpoints endpoints;
         try {
             endpoints = EndpointSettings.read(file).of(ctx.name());
@@ -320,7 +340,33 @@ public final class CaptureCommand implements Callable<Integer> {
         }
         Duration wait = CliTime.parseDuration(timeout).orElseThrow(() -> bad("--timeout: '" + timeout
                 + "' is not a duration (e.g. 30s, 2m)"));
-        return new Plan(window, ns, signals(), note(), out(), wait);
+        return new Plan(window, ns, signals(), note(), out(), wait, redaction());
+    }
+
+    /**
+     * The user's patterns: redaction.json's, then {@code --redact}'s. A file or pattern that is
+     * wrong stops the capture (a bundle without a pattern the user relies on would leak).
+     */
+    private TextRedaction redaction() {
+        List<RedactionPattern> patterns = new ArrayList<>();
+        try {
+            patterns.addAll(RedactionFile.read(configDir().resolve(RedactionFile.FILE_NAME)));
+        } catch (IOException e) {
+            throw bad(e.getMessage() + "; fix or remove it to capture");
+        }
+        for (String spec : redact) {
+            RedactionPattern p;
+            try {
+                p = RedactionPattern.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw bad("--redact: " + e.getMessage());
+            }
+            if (patterns.stream().anyMatch(q -> q.name().equals(p.name()))) {
+                throw bad("--redact: pattern " + p.name() + " is given twice (in redaction.json or --redact)");
+            }
+            patterns.add(p);
+        }
+        return TextRedaction.of(patterns);
     }
 
     private TimeRange window() {

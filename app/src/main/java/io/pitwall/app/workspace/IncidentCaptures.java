@@ -1,6 +1,7 @@
 package io.pitwall.app.workspace;
 
 import io.pitwall.app.AppInfo;
+import io.pitwall.connectors.Errors;
 import io.pitwall.connectors.logs.LogScope;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.connectors.model.TimeRange;
@@ -9,8 +10,11 @@ import io.pitwall.connectors.session.IncidentCapture;
 import io.pitwall.connectors.session.Session;
 import io.pitwall.connectors.session.SessionInfo;
 import io.pitwall.connectors.session.Signal;
+import io.pitwall.connectors.snapshot.RedactionPattern;
+import io.pitwall.connectors.snapshot.TextRedaction;
 import io.pitwall.ui.capture.CaptureDialog;
 import io.pitwall.ui.capture.CaptureProgressView;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,12 +52,19 @@ final class IncidentCaptures {
     private final Supplier<Collection<String>> openedTraces;
     private final Supplier<Window> owner;
     private final Consumer<Path> open;
+    private final Patterns patterns;
     private final Clock clock;
     private Stage running;
 
+    /** Reads the user's redaction patterns (redaction.json), off the FX thread, at each capture. */
+    @FunctionalInterface
+    interface Patterns {
+        List<RedactionPattern> read() throws IOException;
+    }
+
     IncidentCaptures(Supplier<Session> session, Supplier<TimeRange> window, Supplier<Optional<String>> namespace,
                      Supplier<List<LogScope>> selection, Supplier<Collection<String>> openedTraces, Supplier<Window> owner,
-                     Consumer<Path> open, Clock clock) {
+                     Consumer<Path> open, Patterns patterns, Clock clock) {
         this.session = session;
         this.window = window;
         this.namespace = namespace;
@@ -61,16 +72,20 @@ final class IncidentCaptures {
         this.openedTraces = openedTraces;
         this.owner = owner;
         this.open = open;
+        this.patterns = patterns;
         this.clock = clock;
     }
 
-    /** The captures of {@code bench}'s session, its shared range, namespace filter, selection and open trace. */
-    static IncidentCaptures of(Workbench bench, Clock clock) {
+    /**
+     * The captures of {@code bench}'s session, its shared range, namespace filter, selection and
+     * open trace, redacted with the user's {@code patterns} besides the built-in rules.
+     */
+    static IncidentCaptures of(Workbench bench, Patterns patterns, Clock clock) {
         return new IncidentCaptures(bench::session, () -> bench.time().range(), () -> bench.topBar().namespaceProperty().get(),
                 () -> List.of(LogsPanes.scope(bench.bus().selection(), bench.topBar().namespaceProperty().get())),
                 bench::openedTraces,
                 () -> bench.topBar().getScene() == null ? null : bench.topBar().getScene().getWindow(),
-                bench::openFile, clock);
+                bench::openFile, patterns, clock);
     }
 
     /** Opens the dialog (or brings the capture under way to the front). */
@@ -117,6 +132,16 @@ final class IncidentCaptures {
         running = stage;
         AtomicBoolean cancelled = new AtomicBoolean();
         Thread worker = Thread.ofVirtual().name("pitwall-capture").unstarted(() -> {
+            TextRedaction redaction;
+            try {
+                redaction = TextRedaction.of(patterns.read());
+            } catch (IOException | RuntimeException e) {
+                // a pattern the user relies on that cannot be read: no bundle rather than one that leaks
+                IncidentCapture.Result failed = new IncidentCapture.Result(IncidentCapture.Outcome.FAILED, choice.file(),
+                        List.of(), 0, Errors.firstLine(e) + "; fix or remove it to capture");
+                Platform.runLater(() -> view.ended(failed));
+                return;
+            }
             IncidentCapture.Result r = IncidentCapture.run(s, request, choice.file(), AppInfo.load().version(), clock,
                     new IncidentCapture.Progress() {
                         @Override
@@ -128,7 +153,7 @@ final class IncidentCaptures {
                         public void finished(IncidentCapture.Part part) {
                             Platform.runLater(() -> view.finished(part));
                         }
-                    }, cancelled::get);
+                    }, cancelled::get, redaction);
             Platform.runLater(() -> view.ended(r));
         });
         view.cancelButton().setOnAction(e -> {

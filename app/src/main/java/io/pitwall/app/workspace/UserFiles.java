@@ -3,17 +3,20 @@ package io.pitwall.app.workspace;
 import io.pitwall.connectors.mapping.SignalMapping;
 import io.pitwall.connectors.mapping.SignalMappings;
 import io.pitwall.connectors.prometheus.EndpointSettings;
+import io.pitwall.connectors.snapshot.RedactionFile;
+import io.pitwall.connectors.snapshot.RedactionPattern;
 import io.pitwall.ui.workspace.LayoutState;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's files in the config folder: {@code settings.json}, {@code layout.json} and
- * {@code endpoints.json} ({@link EndpointStore}). Reads
+ * The user's files in the config folder: {@code settings.json}, {@code layout.json},
+ * {@code endpoints.json} ({@link EndpointStore}) and {@code redaction.json}. Reads
  * happen before the window exists (off the FX thread); settings are written on the I/O
  * executor; the layout is written once, as the main window closes.
  */
@@ -24,6 +27,7 @@ public final class UserFiles {
     private final JsonFiles<Settings> settings;
     private final JsonFiles<LayoutState> layout;
     private final EndpointStore endpoints;
+    private final Path redaction;
     private final Executor io;
     private final Path mapping;
 
@@ -32,6 +36,7 @@ public final class UserFiles {
         this.settings = new JsonFiles<>(configDir.resolve("settings.json"), Settings.class);
         this.layout = new JsonFiles<>(configDir.resolve("layout.json"), LayoutState.class);
         this.endpoints = new EndpointStore(configDir.resolve(EndpointSettings.FILE_NAME), io);
+        this.redaction = configDir.resolve(RedactionFile.FILE_NAME);
         this.io = io;
     }
 
@@ -59,6 +64,15 @@ public final class UserFiles {
             LOG.warn("{}", e.getMessage());
             return Optional.of(e.getMessage() + ". The default mapping is used.");
         }
+    }
+
+    /**
+     * The user's redaction patterns ({@code redaction.json}, {@link RedactionFile}); none without
+     * the file. Blocking: a capture reads it on its own thread, each time, so an edit applies to
+     * the next capture. A file that is wrong throws, and the capture stops.
+     */
+    public List<RedactionPattern> readRedaction() throws IOException {
+        return RedactionFile.read(redaction);
     }
 
     public Settings readSettings() {

@@ -121,7 +121,7 @@ public final class Workbench {
         securityPanes.setOnOverlay(refs -> clusterPanes.topologyView().setSpotlight(refs));
         this.endpoints = new EndpointsEditor(this, files.endpoints(), background);
         metricsPanes.setConfigure(endpoints::open);
-        this.captures = IncidentCaptures.of(this, clock);
+        this.captures = IncidentCaptures.of(this, files::readRedaction, clock);
         this.commands = new WorkbenchCommands(this);
         this.palette = new CommandPalette(commands::all);
 

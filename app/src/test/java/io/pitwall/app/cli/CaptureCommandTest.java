@@ -146,6 +146,7 @@ class CaptureCommandTest {
             return session;
         }, CLOCK);
         command.terminal = terminal;
+        command.configDir = dir.resolve("config");
         session.duringLogs = session.duringLogs == CANCEL ? command::cancel : session.duringLogs;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -355,11 +356,48 @@ class CaptureCommandTest {
                 refusal("a bad --timeout", "--timeout: 'soon' is not a duration",
                         "--since", "1h", "--timeout", "soon", "--out", "DIR/a.pitwall"),
                 refusal("a bad namespace", "'Shop_1' is not a namespace name",
-                        "--since", "1h", "-n", "Shop_1", "--out", "DIR/a.pitwall"));
+                        "--since", "1h", "-n", "Shop_1", "--out", "DIR/a.pitwall"),
+                refusal("a --redact that is no regular expression", "--redact: pattern acme: 'ACME-[' is not a regular"
+                        + " expression: Unclosed character class at index 5",
+                        "--since", "1h", "--redact", "ACME=x", "--redact", "acme=ACME-[", "--out", "DIR/a.pitwall"),
+                refusal("a --redact without a name", "--redact: 'ACME-[0-9]+' is not NAME=REGEX",
+                        "--since", "1h", "--redact", "ACME-[0-9]+", "--out", "DIR/a.pitwall"),
+                refusal("a --redact that matches nothing but empty text", "--redact: pattern any matches empty text",
+                        "--since", "1h", "--redact", "any=.*", "--out", "DIR/a.pitwall"),
+                refusal("a --redact name given twice", "--redact: pattern acme is given twice",
+                        "--since", "1h", "--redact", "acme=A1", "--redact", "acme=A2", "--out", "DIR/a.pitwall"));
     }
 
     private static org.junit.jupiter.params.provider.Arguments refusal(String why, String message, String... args) {
         return org.junit.jupiter.params.provider.Arguments.of(why, List.of(args), message);
+    }
+
+    @Test
+    void theUsersPatternsFromRedactionJsonAndRedactAreAppliedAndCountedByName() throws Exception {
+        Files.createDirectories(dir.resolve("config"));
+        Files.writeString(dir.resolve("config").resolve("redaction.json"),
+                "{\"patterns\": [{\"name\": \"employee\", \"regex\": \"employee=(?<secret>E[0-9]{6})\"}]}");
+        FakeSession session = new FakeSession();
+        Run r = run(session, "--since", "1h", "--redact", "acme=ACME-[0-9]+", "--note",
+                "ticket ACME-4711 for employee=E123456", "--out", out("r.pitwall"));
+        assertThat(r.code()).as(r.err()).isZero();
+        try (OfflineSession bundle = OfflineSession.open(dir.resolve("r.pitwall"))) {
+            assertThat(bundle.notes()).contains("ticket <redacted> for employee=<redacted>");
+            assertThat(bundle.bundle().manifest().redactions()).isEqualTo(Map.of("custom:acme", 1L, "custom:employee", 1L));
+        }
+    }
+
+    @Test
+    void aBadRedactionJsonStopsTheCaptureInOneLine() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("config")).resolve("redaction.json");
+        Files.writeString(file, "{\"patterns\": [{\"name\": \"acme\", \"regexp\": \"ACME-[0-9]+\"}]}");
+        FakeSession session = new FakeSession();
+        Run r = run(session, "--since", "1h", "--out", out("bad.pitwall"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).singleElement().asString().startsWith("pitwall: " + file + ": patterns[0]: "
+                + "unknown field \"regexp\"").contains("fix or remove it").doesNotContain("Exception");
+        assertThat(r.opened()).as("no cluster is reached").isEmpty();
+        assertThat(dir.resolve("bad.pitwall")).doesNotExist();
     }
 
     @Test

@@ -105,11 +105,12 @@ class CaptureCommandIT {
 
         Path bundle = tmp.resolve("incident.pitwall");
         Instant started = Instant.now().minusSeconds(1);
-        Cli cli = capture(home, config, kubeconfig, "capture", "--context", context, "-n", ns, "--since", "15m",
+        PitwallProcess.Cli cli = PitwallProcess.run(tmp, home, config, kubeconfig, "capture", "--context", context,
+                "-n", ns, "--since", "15m",
                 "--note", "# Capture from CI", "--out", bundle.toString());
         Instant ended = Instant.now().plusSeconds(1);
 
-        String said = "exit " + cli.code() + "\nstdout:\n" + cli.out() + "\nstderr:\n" + cli.err();
+        String said = cli.said();
         assertThat(cli.code()).as(said).isIn(0, 3);
         assertThat(bundle).as(said).isRegularFile();
         // the summary: the file, every signal, the outcome; progress went to stderr, a line per signal (no terminal)
@@ -187,33 +188,6 @@ class CaptureCommandIT {
 
     private static Set<Map<String, String>> labels(RangeResult r) {
         return r.series().stream().map(MetricSeries::labels).collect(Collectors.toSet());
-    }
-
-    record Cli(int code, String out, String err) {
-    }
-
-    /** Runs {@code pitwall ARGS} in a JVM of its own, with a HOME, config folder and KUBECONFIG of the test's. */
-    private Cli capture(Path home, Path config, Path kubeconfig, String... args) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "-Duser.home=" + home, "-Xlog:class+load=info:file=" + tmp.resolve("classes.log"),
-                "io.pitwall.app.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(tmp.resolve("out.txt").toFile())
-                .redirectError(tmp.resolve("err.txt").toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                        Files.createFile(tmp.resolve("in.txt")).toFile()));
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("KUBECONFIG", kubeconfig.toString());
-        env.put("XDG_CONFIG_HOME", config.toString());
-        env.put("XDG_STATE_HOME", tmp.resolve("state").toString());
-        env.remove("JAVA_TOOL_OPTIONS");
-        Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("pitwall capture did not end within 180 s; stderr:\n" + Files.readString(tmp.resolve("err.txt")));
-        }
-        return new Cli(p.exitValue(), Files.readString(tmp.resolve("out.txt")), Files.readString(tmp.resolve("err.txt")));
     }
 
     /** Posts a two-span trace of {@code service} to Zipkin (v2 JSON), as ZipkinTracesIT does; returns its id. */

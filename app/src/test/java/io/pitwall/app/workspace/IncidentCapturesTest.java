@@ -123,4 +123,40 @@ class IncidentCapturesTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText()).startsWith("This is already a captured incident");
     }
+
+    @Test
+    void theCaptureUsesRedactionJsonAndABadOneStopsIt() throws Exception {
+        java.nio.file.Files.writeString(config.resolve("redaction.json"), "{\"patterns\": [{\"name\": \"acme\"}]}");
+        Workbench bench = TestWorkbench.open(config, Kubeconfigs.merge(List.of()));
+        robot.interact(() -> bench.showSession(live()));
+        Path file = out.resolve("redacted.pitwall");
+        capture(bench, file, "ticket ACME-4711");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#capture-outcome").queryLabeled().getText()
+                .startsWith("Nothing was written"));
+        assertThat(robot.lookup("#capture-outcome").queryLabeled().getText()).contains("redaction.json: patterns[0]: needs a")
+                .endsWith("fix or remove it to capture");
+        assertThat(file).doesNotExist();
+        robot.clickOn("#capture-close");
+
+        java.nio.file.Files.writeString(config.resolve("redaction.json"),
+                "{\"patterns\": [{\"name\": \"acme\", \"regex\": \"ACME-[0-9]+\"}]}");
+        capture(bench, file, "ticket ACME-4711");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#capture-outcome").queryLabeled().getText()
+                .startsWith("Captured into"));
+        try (Bundle b = BundleReader.open(file)) {
+            assertThat(new String(b.read("notes.md"), StandardCharsets.UTF_8)).isEqualTo("ticket <redacted>");
+            assertThat(b.manifest().redactions()).containsEntry("custom:acme", 1L);
+        }
+    }
+
+    /** Opens the dialog, names the file and the note, and starts the capture. */
+    private void capture(Workbench bench, Path file, String note) throws Exception {
+        javafx.application.Platform.runLater(bench::captureIncident);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#capture-file").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#capture-file").queryTextInputControl().setText(file.toString());
+            robot.lookup("#capture-note").queryTextInputControl().setText(note);
+        });
+        robot.clickOn("Capture");
+    }
 }

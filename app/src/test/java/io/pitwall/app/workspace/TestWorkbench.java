@@ -39,12 +39,18 @@ final class TestWorkbench {
      * says so.
      */
     static Workbench open(Path config, Kubeconfigs.Merged kube) throws Exception {
+        return open(config, kube, context -> DisconnectedSession.forContext(context.name(),
+                Optional.ofNullable(context.cluster()), Optional.of("test: " + context.cluster() + " is not on this machine")));
+    }
+
+    /** As {@link #open(Path, Kubeconfigs.Merged)}, a context connecting to what {@code connect} gives. */
+    static Workbench open(Path config, Kubeconfigs.Merged kube,
+                          java.util.function.Function<io.pitwall.connectors.kube.KubeContext,
+                                  io.pitwall.connectors.session.Session> connect) throws Exception {
         Workbench[] bench = new Workbench[1];
         FxToolkit.setupStage(stage -> {
             UserFiles files = UserFiles.in(config, Runnable::run);
-            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK, Runnable::run,
-                    context -> DisconnectedSession.forContext(context.name(), Optional.ofNullable(context.cluster()),
-                            Optional.of("test: " + context.cluster() + " is not on this machine")));
+            bench[0] = new Workbench(files, files.readSettings(), files.readLayout(), CLOCK, Runnable::run, connect);
             bench[0].setKubeconfig(kube);
             Scene scene = bench[0].createScene(1280, 800);
             stage.setOnHiding(e -> bench[0].saveLayout());

@@ -27,7 +27,9 @@ import java.util.Map;
  *   <li>{@code cluster/watch.ndjson}: the watch events of the window, one JSON object a line:
  *       {@code at, type (ADDED|MODIFIED|DELETED), kind, namespace, name, resourceVersion, summary}.</li>
  * </ul>
- * Every object is redacted first ({@link Redaction}); the manifest counts what was taken out.
+ * Every object is redacted first ({@link Redaction}): secret values, then every string by the
+ * writer's text rules (annotations, ConfigMap data, args, env values, event messages); the
+ * manifest counts what was taken out.
  */
 public final class ClusterCapture {
 
@@ -46,7 +48,8 @@ public final class ClusterCapture {
         List<Object> events = new ArrayList<>();
         Map<String, Long> redacted = new LinkedHashMap<>();
         for (HasMetadata o : objects) {
-            Map<String, Object> tree = ObjectYaml.redactedTree(o, (kind, n) -> redacted.merge(kind, n, Long::sum));
+            Map<String, Object> tree = ObjectYaml.redactedTree(o, (kind, n) -> redacted.merge(kind, n, Long::sum),
+                    writer.redaction());
             if (o instanceof Event e) {
                 if (window.contains(KubeMapping.event(e).last())) {
                     events.add(tree);
@@ -60,7 +63,7 @@ public final class ClusterCapture {
         writer.add(WATCH, "application/x-ndjson", out -> {
             for (WatchEvent e : journal) {
                 if (window.contains(e.at())) {
-                    out.write(JSON.writeValueAsBytes(line(e)));
+                    out.write(JSON.writeValueAsBytes(line(e, writer)));
                     out.write('\n');
                 }
             }
@@ -92,7 +95,7 @@ public final class ClusterCapture {
         return out;
     }
 
-    private static ObjectNode line(WatchEvent e) {
+    private static ObjectNode line(WatchEvent e, BundleWriter writer) {
         ObjectNode n = JSON.createObjectNode();
         n.put("at", e.at().toString());
         n.put("type", e.type().name());
@@ -100,7 +103,7 @@ public final class ClusterCapture {
         n.put("namespace", e.ref().namespace());
         n.put("name", e.ref().name());
         n.put("resourceVersion", e.resourceVersion());
-        n.put("summary", e.summary());
+        n.put("summary", writer.redact(e.summary())); // the images a change named, with a user's pattern in a tag
         return n;
     }
 

@@ -29,6 +29,13 @@ public final class ObjectYaml {
         return Redaction.redact(SERIALIZATION.convertValue(object, LinkedHashMap.class), counts);
     }
 
+    /** {@code object} as a generic JSON tree for a bundle: secret values redacted, then every string by {@code text}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> redactedTree(HasMetadata object, java.util.function.ObjLongConsumer<String> counts,
+                                                   io.pitwall.connectors.snapshot.TextRedaction text) {
+        return Redaction.redact(SERIALIZATION.convertValue(object, LinkedHashMap.class), counts, text);
+    }
+
     /** A JSON document, as the API server would write it. */
     public static String json(Object tree) {
         return SERIALIZATION.asJson(tree);

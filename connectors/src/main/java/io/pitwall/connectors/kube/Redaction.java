@@ -1,8 +1,16 @@
 package io.pitwall.connectors.kube;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.pitwall.connectors.snapshot.TextRedaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +73,45 @@ public final class Redaction {
             counts.accept("env", env[0]);
         }
         return object;
+    }
+
+    /**
+     * As {@link #redact(Map, java.util.function.ObjLongConsumer)}, and then, for a bundle, every
+     * other string of the object through {@code text} (a capture's rules, counted by kind): an
+     * annotation or a ConfigMap's value whole when its key names a secret, else its secrets
+     * (tokens, keys, passwords, certificates); a container's args and commands, the value after a
+     * flag that names a secret ({@code --password VALUE}) whole; a literal env value whole when the
+     * variable is known to be set from a Secret elsewhere; an Event's message and every other
+     * field. Names, namespaces, uids, kinds and versions are the object's identity and stay.
+     */
+    public static Map<String, Object> redact(Map<String, Object> object, java.util.function.ObjLongConsumer<String> counts,
+                                             TextRedaction text) {
+        redact(object, counts);
+        new ObjectTextRedaction(text, counts).object(object);
+        return object;
+    }
+
+    /**
+     * The names of the environment variables that {@code objects}' pods set from Secrets
+     * ({@code valueFrom.secretKeyRef}), in every container of every pod.
+     */
+    public static Set<String> secretEnvNames(java.util.Collection<? extends HasMetadata> objects) {
+        Set<String> names = new TreeSet<>();
+        for (HasMetadata o : objects) {
+            if (o instanceof Pod pod && pod.getSpec() != null) {
+                List<Container> all = new ArrayList<>();
+                all.addAll(pod.getSpec().getContainers() == null ? List.of() : pod.getSpec().getContainers());
+                all.addAll(pod.getSpec().getInitContainers() == null ? List.of() : pod.getSpec().getInitContainers());
+                for (Container c : all) {
+                    for (EnvVar v : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
+                        if (v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null && v.getName() != null) {
+                            names.add(v.getName());
+                        }
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.pitwall.connectors.model.LogEntry;
+import io.pitwall.connectors.model.LogStream;
 import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.connectors.snapshot.BundleProblem;
 import io.pitwall.connectors.snapshot.BundleWriter;
@@ -83,12 +84,44 @@ public final class LogsCapture {
             }
         }
         all.sort(Comparator.comparingLong(LogEntry::epochNanos));
-        // secrets in the lines (a key, a token, a connection string's password) stay home
-        all.replaceAll(e -> {
-            String line = io.pitwall.connectors.snapshot.TextRedaction.redact(e.line(), (kind, n) -> writer.countRedactions(kind, n));
-            return line == e.line() ? e : new LogEntry(e.epochNanos(), e.stream(), line);
-        });
-        writer.add(ENTRIES, "application/x-ndjson", out -> writeEntries(out, all));
+        List<LogEntry> redacted = redact(all, writer);
+        writer.add(ENTRIES, "application/x-ndjson", out -> writeEntries(out, redacted));
+    }
+
+    /**
+     * The entries with their secrets replaced by the writer's rules: each stream's lines in order
+     * (a key, a token, a connection string's password, a PEM block logged a line at a time) and
+     * the streams' label values. Oldest first, as given.
+     */
+    static List<LogEntry> redact(List<LogEntry> entries, BundleWriter writer) {
+        Map<LogStream, List<Integer>> byStream = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byStream.computeIfAbsent(entries.get(i).stream(), s -> new ArrayList<>()).add(i);
+        }
+        LogEntry[] out = new LogEntry[entries.size()];
+        for (Map.Entry<LogStream, List<Integer>> s : byStream.entrySet()) {
+            LogStream stream = labels(s.getKey(), writer);
+            List<Integer> at = s.getValue();
+            List<String> lines = writer.redaction().lines(at.stream().map(i -> entries.get(i).line()).toList(),
+                    writer::countRedactions);
+            for (int k = 0; k < at.size(); k++) {
+                LogEntry e = entries.get(at.get(k));
+                out[at.get(k)] = lines.get(k) == e.line() && stream == e.stream() ? e
+                        : new LogEntry(e.epochNanos(), stream, lines.get(k));
+            }
+        }
+        return java.util.Arrays.asList(out);
+    }
+
+    private static LogStream labels(LogStream stream, BundleWriter writer) {
+        Map<String, String> labels = new TreeMap<>();
+        boolean changed = false;
+        for (Map.Entry<String, String> l : stream.labels().entrySet()) {
+            String v = writer.redact(l.getKey(), l.getValue());
+            changed |= v != l.getValue();
+            labels.put(l.getKey(), v);
+        }
+        return changed ? new LogStream(labels) : stream;
     }
 
     private record Key(long nanos, Map<String, String> labels, String line) {

@@ -61,7 +61,7 @@ public final class MetricsCapture {
             List<RangeResult> results = new ArrayList<>();
             for (String q : new LinkedHashSet<>(queries)) {
                 try {
-                    results.add(await(metrics.queryRange(q, window, step)));
+                    results.add(redact(await(metrics.queryRange(q, window, step)), writer));
                 } catch (QueryException e) {
                     writer.addProblem(new BundleProblem("metrics", "query " + q + " failed: " + e.getMessage()));
                 }
@@ -70,7 +70,7 @@ public final class MetricsCapture {
         }
         if (alerts != null) {
             try {
-                List<Alert> all = await(alerts.alerts());
+                List<Alert> all = await(alerts.alerts()).stream().map(a -> redact(a, writer)).toList();
                 List<Alert> prom = all.stream().filter(a -> a.source().contains("prometheus")).toList();
                 List<Alert> am = all.stream().filter(a -> a.source().contains("alertmanager")).toList();
                 writer.add(RULES, "application/json", out -> writeRules(out, prom));
@@ -79,12 +79,58 @@ public final class MetricsCapture {
                 writer.addProblem(new BundleProblem("alerts", "the alerts could not be read: " + e.getMessage()));
             }
             try {
-                List<Silence> silences = await(alerts.silences());
+                List<Silence> silences = await(alerts.silences()).stream().map(x -> redact(x, writer)).toList();
                 writer.add(SILENCES, "application/json", out -> writeSilences(out, silences));
             } catch (QueryException e) {
                 writer.addProblem(new BundleProblem("alerts", "the silences could not be read: " + e.getMessage()));
             }
         }
+    }
+
+    /**
+     * The alert with its labels' and annotations' values redacted by the writer's rules (a
+     * description that quotes a URL with its password, a runbook link with a token), whole where
+     * the key names a secret.
+     */
+    static Alert redact(Alert a, BundleWriter writer) {
+        Map<String, String> labels = redact(a.labels(), writer);
+        Map<String, String> annotations = redact(a.annotations(), writer);
+        return labels == a.labels() && annotations == a.annotations() ? a
+                : new Alert(a.name(), a.state(), a.severity(), labels, annotations, a.since(), a.value(), a.expression(),
+                        a.source());
+    }
+
+    /** The silence with its comment, author and matchers' values redacted. */
+    static Silence redact(Silence s, BundleWriter writer) {
+        List<Silence.Matcher> matchers = s.matchers().stream().map(m -> {
+            String v = writer.redact(m.name(), m.value());
+            return v == m.value() ? m : new Silence.Matcher(m.name(), v, m.isRegex(), m.isEqual());
+        }).toList();
+        return new Silence(s.id(), matchers, s.startsAt(), s.endsAt(), writer.redact(s.createdBy()),
+                writer.redact(s.comment()), s.state());
+    }
+
+    /** The result with its series' label values redacted (a probe's target URL with its password). */
+    static RangeResult redact(RangeResult r, BundleWriter writer) {
+        List<MetricSeries> series = new ArrayList<>(r.series().size());
+        boolean changed = false;
+        for (MetricSeries s : r.series()) {
+            Map<String, String> labels = redact(s.labels(), writer);
+            changed |= labels != s.labels();
+            series.add(labels == s.labels() ? s : new MetricSeries(labels, s.timesMillis(), s.values()));
+        }
+        return changed ? new RangeResult(r.query(), r.range(), r.step(), series, r.warnings()) : r;
+    }
+
+    private static Map<String, String> redact(Map<String, String> map, BundleWriter writer) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        boolean changed = false;
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            String v = writer.redact(e.getKey(), e.getValue());
+            changed |= v != e.getValue();
+            out.put(e.getKey(), v);
+        }
+        return changed ? out : map;
     }
 
     private static <T> T await(CompletableFuture<T> f) throws QueryException {

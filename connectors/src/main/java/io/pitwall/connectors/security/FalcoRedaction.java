@@ -39,6 +39,14 @@ final class FalcoRedaction {
 
     /** {@code f} with secret environment values redacted; the same finding when nothing was. */
     static Redacted redact(SecurityFinding f) {
+        return redact(f, Redaction::secretLooking);
+    }
+
+    /**
+     * As {@link #redact(SecurityFinding)}, with {@code secret} saying which variables hold secrets
+     * (those whose names look it, and those the pods set from Secrets).
+     */
+    static Redacted redact(SecurityFinding f, java.util.function.Predicate<String> secret) {
         if (f.source() != FindingSource.FALCO || !f.payload().contains("env")) {
             return new Redacted(f, 0);
         }
@@ -60,7 +68,7 @@ final class FalcoRedaction {
                 continue;
             }
             Matcher one = ENV_KEY.matcher(key);
-            if (one.matches() && Redaction.secretLooking(one.group(1))) {
+            if (one.matches() && secret.test(one.group(1))) {
                 values.add(value);
                 fields.put(key, Redaction.REDACTED);
                 count++;
@@ -69,7 +77,7 @@ final class FalcoRedaction {
                 Matcher m = ENV_LIST.matcher(value);
                 int n = 0;
                 while (m.find()) {
-                    if (Redaction.secretLooking(m.group(1)) && !m.group(2).isEmpty()
+                    if (secret.test(m.group(1)) && !m.group(2).isEmpty()
                             && !m.group(2).equals(Redaction.REDACTED)) {
                         values.add(m.group(2));
                         m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + "=" + Redaction.REDACTED));

@@ -1,6 +1,7 @@
 package io.pitwall.connectors.security;
 
 import io.pitwall.connectors.Errors;
+import io.pitwall.connectors.kube.Redaction;
 import io.pitwall.connectors.model.FindingSource;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.SecurityFinding;
@@ -73,12 +74,13 @@ public final class SecurityCapture {
         if (!result.notes().isEmpty()) {
             // what the read could not see (an add-on not installed, a kind not permitted) is part of
             // the security picture, not a failed capture: kept beside the findings, shown offline
-            writer.add(NOTES, "application/json", Trees.JSON.writeValueAsBytes(result.notes()));
+            writer.add(NOTES, "application/json", Trees.JSON.writeValueAsBytes(result.notes().stream().map(writer::redact).toList()));
         }
         List<SecurityFinding> findings = new ArrayList<>(result.findings().size());
         long redacted = 0;
         for (SecurityFinding f : result.findings()) {
-            FalcoRedaction.Redacted r = FalcoRedaction.redact(f);
+            FalcoRedaction.Redacted r = FalcoRedaction.redact(f,
+                    name -> Redaction.secretLooking(name) || writer.redaction().secretEnv(name));
             findings.add(freeText(r.finding(), writer));
             redacted += r.count();
         }
@@ -91,18 +93,72 @@ public final class SecurityCapture {
     }
 
     /**
-     * The finding with secrets in its message and payload replaced (a command line with a
-     * password, a token in a URL): free text, as logs are, counted by kind in the manifest.
+     * The finding with secrets in its rule, title, message, remediation and payload replaced (a
+     * command line with a password, a token in a URL, a cookie): free text, as logs are, counted by
+     * kind in the manifest. A JSON payload (a Falco event, a report's result) is redacted value by
+     * value, whole where the field names a secret ({@code proc.env[DB_PASSWORD]}), and stays JSON.
      */
-    private static SecurityFinding freeText(SecurityFinding f, BundleWriter writer) {
-        java.util.function.ObjLongConsumer<String> count = (kind, n) -> writer.countRedactions(kind, n);
-        String message = io.pitwall.connectors.snapshot.TextRedaction.redact(f.message(), count);
-        String payload = io.pitwall.connectors.snapshot.TextRedaction.redact(f.payload(), count);
-        if (message == f.message() && payload == f.payload()) {
+    static SecurityFinding freeText(SecurityFinding f, BundleWriter writer) {
+        String rule = writer.redact(f.rule());
+        String title = writer.redact(f.title());
+        String message = writer.redact(f.message());
+        String remediation = writer.redact(f.remediation());
+        String payload = payload(f.payload(), writer);
+        if (rule == f.rule() && title == f.title() && message == f.message() && remediation == f.remediation()
+                && payload == f.payload()) {
             return f;
         }
-        return new SecurityFinding(f.id(), f.severity(), f.source(), f.time(), f.rule(), f.title(), f.namespace(), f.object(),
-                message, f.remediation(), payload);
+        return new SecurityFinding(f.id(), f.severity(), f.source(), f.time(), rule, title, f.namespace(), f.object(),
+                message, remediation, payload);
+    }
+
+    private static String payload(String payload, BundleWriter writer) {
+        if (payload == null || payload.isBlank()) {
+            return payload;
+        }
+        JsonNode tree;
+        try {
+            tree = Trees.JSON.readTree(payload);
+        } catch (JacksonException notJson) {
+            return writer.redact(payload);
+        }
+        if (!tree.isContainer()) {
+            return writer.redact(payload);
+        }
+        return redactTree(tree, writer) ? tree.toString() : payload;
+    }
+
+    /** Redacts the string values of {@code node} in place; whether any changed. */
+    private static boolean redactTree(JsonNode node, BundleWriter writer) {
+        boolean changed = false;
+        if (node instanceof ObjectNode o) {
+            for (java.util.Map.Entry<String, JsonNode> e : new ArrayList<>(o.properties())) {
+                if (e.getValue().isString()) {
+                    String v = e.getValue().asString();
+                    String r = writer.redact(e.getKey(), v);
+                    if (r != v) {
+                        o.put(e.getKey(), r);
+                        changed = true;
+                    }
+                } else {
+                    changed |= redactTree(e.getValue(), writer);
+                }
+            }
+        } else if (node instanceof tools.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isString()) {
+                    String v = a.get(i).asString();
+                    String r = writer.redact(v);
+                    if (r != v) {
+                        a.set(i, a.stringNode(r));
+                        changed = true;
+                    }
+                } else {
+                    changed |= redactTree(a.get(i), writer);
+                }
+            }
+        }
+        return changed;
     }
 
     /** One JSON object a line (see the class). */

@@ -3,9 +3,11 @@ package io.pitwall.connectors.session;
 import io.pitwall.connectors.logs.LogScope;
 import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.connectors.snapshot.BundleEntry;
+import io.pitwall.connectors.snapshot.BundleLimits;
 import io.pitwall.connectors.snapshot.BundleManifest;
 import io.pitwall.connectors.snapshot.BundleProblem;
 import io.pitwall.connectors.snapshot.BundleWriter;
+import io.pitwall.connectors.snapshot.TextRedaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -121,13 +123,23 @@ public final class IncidentCapture {
      */
     public static Result run(Session session, Request request, Path target, String appVersion, Clock clock,
                              Progress progress, BooleanSupplier cancelled) {
+        return run(session, request, target, appVersion, clock, progress, cancelled, TextRedaction.standard());
+    }
+
+    /**
+     * As {@link #run(Session, Request, Path, String, Clock, Progress, BooleanSupplier)}, redacting
+     * with {@code redaction} (the built-in rules and the user's patterns) and, besides, the values of
+     * the variables the session's pods set from Secrets ({@link Session#secretEnvNames()}).
+     */
+    public static Result run(Session session, Request request, Path target, String appVersion, Clock clock,
+                             Progress progress, BooleanSupplier cancelled, TextRedaction redaction) {
         SessionInfo info = session.info();
         BundleManifest header = BundleManifest.header(appVersion, clock.instant(), info.cluster().orElse(null),
                 info.context().orElse(null), request.window(), request.namespaces());
         List<Part> parts = new ArrayList<>();
         BundleWriter writer;
         try {
-            writer = BundleWriter.create(target, header);
+            writer = BundleWriter.create(target, header, BundleLimits.DEFAULT, redaction.withSecretEnv(session.secretEnvNames()));
         } catch (IOException | RuntimeException e) {
             return new Result(Outcome.FAILED, target, parts, 0, "cannot write " + target + ": " + message(e));
         }
@@ -146,7 +158,8 @@ public final class IncidentCapture {
                 progress.finished(part);
             }
             if (!request.note().isBlank()) {
-                writer.add("notes.md", "text/markdown", request.note().getBytes(StandardCharsets.UTF_8));
+                // a note may quote a log line with its token: the note goes by the same rules
+                writer.add("notes.md", "text/markdown", writer.redact(request.note()).getBytes(StandardCharsets.UTF_8));
             }
             if (cancelled.getAsBoolean()) {
                 writer.abort();

@@ -347,6 +347,12 @@ public final class LiveSession implements Session {
     }
 
     @Override
+    public java.util.Set<String> secretEnvNames() {
+        ClusterWatcher w = watcher;
+        return w == null ? java.util.Set.of() : io.pitwall.connectors.kube.Redaction.secretEnvNames(w.objects());
+    }
+
+    @Override
     public Optional<String> objectYaml(io.pitwall.connectors.model.KubeRef ref) {
         ClusterWatcher w = watcher;
         return w == null ? Optional.empty() : w.objectYaml(ref);

@@ -46,6 +46,15 @@ public interface Session extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The names of the environment variables the cluster's pods set from Secrets
+     * ({@code valueFrom.secretKeyRef}): a capture redacts their values wherever they show (a
+     * Falco event's {@code proc.env}, a log line). Empty without a cluster.
+     */
+    default java.util.Set<String> secretEnvNames() {
+        return java.util.Set.of();
+    }
+
     /** The cluster's watch events in {@code window} (what changed, when), oldest first. */
     default java.util.List<io.pitwall.connectors.model.WatchEvent> clusterChanges(io.pitwall.connectors.model.TimeRange window) {
         return java.util.List.of();

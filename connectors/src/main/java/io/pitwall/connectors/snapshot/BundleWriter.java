@@ -52,6 +52,7 @@ public final class BundleWriter implements AutoCloseable {
     private final ZipOutputStream zip;
     private final BundleManifest header;
     private final BundleLimits limits;
+    private final TextRedaction redaction;
     private final LocalDateTime entryTime;
     private final List<BundleEntry> entries = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
@@ -62,13 +63,15 @@ public final class BundleWriter implements AutoCloseable {
     private String spoiledBy;
     private boolean writing;
 
-    private BundleWriter(Path target, Path temp, FileChannel channel, BundleManifest header, BundleLimits limits) {
+    private BundleWriter(Path target, Path temp, FileChannel channel, BundleManifest header, BundleLimits limits,
+                         TextRedaction redaction) {
         this.target = target;
         this.temp = temp;
         this.channel = channel;
         this.zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
         this.header = header;
         this.limits = limits;
+        this.redaction = redaction;
         this.entryTime = LocalDateTime.ofInstant(header.createdAt(), ZoneOffset.UTC);
         this.redactions = new TreeMap<>(header.redactions());
         this.problems = new ArrayList<>(header.problems());
@@ -87,7 +90,17 @@ public final class BundleWriter implements AutoCloseable {
      * @param limits what the writer refuses to exceed, so that readers with the same limits accept the bundle
      */
     public static BundleWriter create(Path target, BundleManifest header, BundleLimits limits) throws IOException {
+        return create(target, header, limits, TextRedaction.standard());
+    }
+
+    /**
+     * A writer for {@code target} whose text goes through {@code redaction} wherever the capture
+     * asks ({@link #redact(String)}), its problems' messages included.
+     */
+    public static BundleWriter create(Path target, BundleManifest header, BundleLimits limits, TextRedaction redaction)
+            throws IOException {
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(redaction, "redaction");
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(limits, "limits");
         if (!header.entries().isEmpty()) {
@@ -102,7 +115,7 @@ public final class BundleWriter implements AutoCloseable {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            return new BundleWriter(absolute, temp, channel, header, limits);
+            return new BundleWriter(absolute, temp, channel, header, limits, redaction);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 if (channel != null) {
@@ -143,11 +156,30 @@ public final class BundleWriter implements AutoCloseable {
         return write(path, mediaType, content);
     }
 
-    /** Records a signal that could not be captured, for the manifest's {@code problems}. */
+    /**
+     * Records a signal that could not be captured, for the manifest's {@code problems}; its message
+     * is redacted (an error may quote a URL with its password, a query with a token).
+     */
     public synchronized void addProblem(BundleProblem problem) {
         Objects.requireNonNull(problem, "problem");
         checkNotClosed();
-        problems.add(problem);
+        String message = redact(problem.message());
+        problems.add(message == problem.message() ? problem : new BundleProblem(problem.signal(), message));
+    }
+
+    /** The rules the capture redacts text with (the built-in ones, the user's, the variables set from Secrets). */
+    public TextRedaction redaction() {
+        return redaction;
+    }
+
+    /** {@code text} with its secrets replaced by the writer's rules, counted in the manifest. */
+    public String redact(String text) {
+        return redaction.apply(text, this::countRedactions);
+    }
+
+    /** The value of {@code key} (an attribute, label, annotation) redacted by the writer's rules, counted. */
+    public String redact(String key, String value) {
+        return redaction.field(key, value, this::countRedactions);
     }
 
     /** The problems recorded so far (a copy). */

@@ -32,14 +32,15 @@ public final class JaegerJsonWriter {
 
     /** Writes {@code traces} to {@code out} (left open). */
     public static void write(OutputStream out, List<Trace> traces) throws IOException {
-        write(out, traces, java.util.function.UnaryOperator.identity());
+        write(out, traces, (key, value) -> value);
     }
 
     /**
-     * Writes {@code traces} to {@code out} (left open), each attribute's and event field's value
-     * passed through {@code values} (a capture's redaction).
+     * Writes {@code traces} to {@code out} (left open), each span's operation name and each
+     * attribute's, process tag's and event field's value passed through {@code values} as
+     * {@code (key, value)} (a capture's redaction; the key of an operation name is "").
      */
-    public static void write(OutputStream out, List<Trace> traces, java.util.function.UnaryOperator<String> values)
+    public static void write(OutputStream out, List<Trace> traces, java.util.function.BinaryOperator<String> values)
             throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
@@ -53,7 +54,7 @@ public final class JaegerJsonWriter {
         }
     }
 
-    private static void trace(JsonGenerator g, Trace t, java.util.function.UnaryOperator<String> values) throws IOException {
+    private static void trace(JsonGenerator g, Trace t, java.util.function.BinaryOperator<String> values) throws IOException {
         g.writeStartObject();
         g.writeStringField("traceID", t.traceId());
         g.writeArrayFieldStart("spans");
@@ -72,7 +73,7 @@ public final class JaegerJsonWriter {
             g.writeStringField("serviceName", services[p] == null ? "unknown" : services[p]);
             g.writeArrayFieldStart("tags");
             for (int k = 0; k < processTags.size(p); k++) {
-                keyValue(g, processTags.key(p, k), values.apply(processTags.value(p, k)));
+                keyValue(g, processTags.key(p, k), values.apply(processTags.key(p, k), processTags.value(p, k)));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -81,12 +82,12 @@ public final class JaegerJsonWriter {
         g.writeEndObject();
     }
 
-    private static void span(JsonGenerator g, Trace t, int i, java.util.function.UnaryOperator<String> values)
+    private static void span(JsonGenerator g, Trace t, int i, java.util.function.BinaryOperator<String> values)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("traceID", t.spanTraceId(i));
         g.writeStringField("spanID", t.spanId(i));
-        g.writeStringField("operationName", t.operation(i));
+        g.writeStringField("operationName", values.apply("", t.operation(i)));
         g.writeArrayFieldStart("references");
         for (int k = 0; k < t.refCount(i); k++) {
             SpanRef r = t.ref(i, k);
@@ -97,7 +98,7 @@ public final class JaegerJsonWriter {
             if (!r.attributes().isEmpty()) {
                 g.writeArrayFieldStart("attributes");
                 for (Map.Entry<String, String> a : r.attributes().entrySet()) {
-                    keyValue(g, a.getKey(), values.apply(a.getValue()));
+                    keyValue(g, a.getKey(), values.apply(a.getKey(), a.getValue()));
                 }
                 g.writeEndArray();
             }
@@ -118,7 +119,7 @@ public final class JaegerJsonWriter {
             errorTag |= key.equals("error");
             saysError |= key.equals("error") && value.equalsIgnoreCase("true")
                     || key.equals("otel.status_code") && value.equalsIgnoreCase("ERROR");
-            keyValue(g, key, values.apply(value));
+            keyValue(g, key, values.apply(key, value));
         }
         if (!saysKind && t.kind(i) != SpanKind.UNSPECIFIED) {
             keyValue(g, "span.kind", t.kind(i).name().toLowerCase(Locale.ROOT));
@@ -140,7 +141,7 @@ public final class JaegerJsonWriter {
             g.writeNumberField("timestamp", Math.floorDiv(log.epochNanos(), 1000L));
             g.writeArrayFieldStart("fields");
             for (Map.Entry<String, String> f : log.fields().entrySet()) {
-                keyValue(g, f.getKey(), values.apply(f.getValue()));
+                keyValue(g, f.getKey(), values.apply(f.getKey(), f.getValue()));
             }
             g.writeEndArray();
             g.writeEndObject();

@@ -71,9 +71,9 @@ public final class TracesCapture {
             try {
                 Trace t = await(source.trace(w.getKey()));
                 String path = FOLDER + fileName(t.traceId());
-                // secrets in attributes and events (a token in a URL, a password in a statement) stay home
-                writer.add(path, "application/json", out -> JaegerJsonWriter.write(out, List.of(t),
-                        v -> io.pitwall.connectors.snapshot.TextRedaction.redact(v, (kind, n) -> writer.countRedactions(kind, n))));
+                // secrets in operation names, attributes and events (a token in a URL, a password in a
+                // statement, an Authorization header) stay home
+                writer.add(path, "application/json", out -> JaegerJsonWriter.write(out, List.of(t), writer::redact));
                 written.add(t);
                 openedFlags.add(w.getValue());
             } catch (TraceQueryException e) {
@@ -85,14 +85,14 @@ public final class TracesCapture {
                 g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
-                g.writeStringField("source", source.describe());
+                g.writeStringField("source", writer.redact(source.describe()));
                 g.writeObjectFieldStart("window");
                 g.writeStringField("from", window.from().toString());
                 g.writeStringField("to", window.to().toString());
                 g.writeEndObject();
                 g.writeArrayFieldStart("traces");
                 for (int i = 0; i < written.size(); i++) {
-                    index(g, written.get(i), openedFlags.get(i));
+                    index(g, written.get(i), openedFlags.get(i), writer);
                 }
                 g.writeEndArray();
                 g.writeEndObject();
@@ -127,13 +127,13 @@ public final class TracesCapture {
                 .thenComparing(TraceSummary::traceId)).limit(limit).toList();
     }
 
-    private static void index(JsonGenerator g, Trace t, boolean opened) throws IOException {
+    private static void index(JsonGenerator g, Trace t, boolean opened, BundleWriter writer) throws IOException {
         TraceSummary s = t.summary();
         g.writeStartObject();
         g.writeStringField("traceId", s.traceId());
         g.writeStringField("file", FOLDER + fileName(s.traceId()));
         g.writeStringField("rootService", s.rootService());
-        g.writeStringField("rootOperation", s.rootOperation());
+        g.writeStringField("rootOperation", writer.redaction().apply(s.rootOperation(), (kind, n) -> { })); // counted in its span
         g.writeStringField("start", Instant.ofEpochSecond(0, s.startNanos()).toString());
         g.writeNumberField("durationMicros", s.durationNanos() / 1000);
         g.writeNumberField("spans", s.spanCount());

@@ -107,4 +107,21 @@ class ClusterCaptureTest {
         List<WatchEvent> read = ClusterCapture.readWatch(new java.io.ByteArrayInputStream(ndjson.getBytes()));
         assertThat(read).extracting(e -> e.ref().toString()).containsExactly("Pod a/p", "Node n1");
     }
+
+    @Test
+    void watchSummariesGoByTheWritersRulesToo() throws Exception {
+        Path file = dir.resolve("summary.pitwall");
+        WatchEvent change = new WatchEvent(END.minusSeconds(60), WatchEvent.Type.MODIFIED, new KubeRef("Deployment", "shop",
+                "carts"), "7", "replicas 1/1, revision 2, images registry.example/carts:ACME-0badf00d");
+        try (BundleWriter w = BundleWriter.create(file, BundleManifest.header("0.1.0", END, null, null, WINDOW, List.of()),
+                io.pitwall.connectors.snapshot.BundleLimits.DEFAULT, io.pitwall.connectors.snapshot.TextRedaction.of(
+                        List.of(io.pitwall.connectors.snapshot.RedactionPattern.of("acme", "ACME-[0-9a-f]{8}"))))) {
+            ClusterCapture.write(w, List.of(), List.of(change), WINDOW);
+        }
+        try (OfflineSession s = OfflineSession.open(file)) {
+            assertThat(s.clusterChanges(WINDOW)).singleElement().extracting(WatchEvent::summary)
+                    .isEqualTo("replicas 1/1, revision 2, images registry.example/carts:<redacted>");
+            assertThat(s.bundle().manifest().redactions()).containsEntry("custom:acme", 1L);
+        }
+    }
 }

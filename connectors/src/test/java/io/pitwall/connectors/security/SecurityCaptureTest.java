@@ -220,4 +220,28 @@ class SecurityCaptureTest {
             assertThat(payload.get("proc.cmdline").asString()).isEqualTo("sh -c clear; (bash || ash || sh)");
         }
     }
+
+    @Test
+    void titlesRemediationsAndPayloadsLoseTheirSecretsAndPayloadsStayJson() throws Exception {
+        // a report's result whose fields quote a header and a key, with quotes and backslashes around them
+        String payload = "{\"message\":\"curl -H \\\"Cookie: sid=ck-9f8e7d\\\" http://x\",\"api_key\":\"ak-123456\","
+                + "\"nested\":[\"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIO\\n-----END EC PRIVATE KEY-----\"]}";
+        SecurityFinding f = new SecurityFinding("report:1", Severity.HIGH, FindingSource.POLICY_REPORT, null, "no-tokens",
+                "token=tk-4455667 found in pod", "shop", new KubeRef("Pod", "shop", "carts-1"), "see payload",
+                "rotate password=pw-8877665", payload);
+        Path file = capture(sessionWith(new CapturedSecurity(List.of(f), List.of(), "x", Runnable::run)), ALL);
+        try (OfflineSession s = OfflineSession.open(file)) {
+            String text = new String(s.bundle().read(SecurityCapture.FINDINGS), StandardCharsets.UTF_8);
+            assertThat(text).doesNotContain("ck-9f8e7d", "ak-123456", "MHcCAQEEIO", "tk-4455667", "pw-8877665");
+            SecurityFinding back = s.security().orElseThrow().findings(ALL).get().findings().getFirst();
+            assertThat(back.title()).isEqualTo("token=<redacted> found in pod");
+            assertThat(back.remediation()).isEqualTo("rotate password=<redacted>");
+            var tree = Trees.JSON.readTree(back.payload());
+            assertThat(tree.get("message").asString()).isEqualTo("curl -H \"Cookie: <redacted>\" http://x");
+            assertThat(tree.get("api_key").asString()).isEqualTo("<redacted>");
+            assertThat(tree.get("nested").get(0).asString()).isEqualTo("<redacted>");
+            assertThat(s.bundle().manifest().redactions()).containsEntry("cookie", 1L).containsEntry("token", 1L)
+                    .containsEntry("private-key", 1L).containsEntry("password", 2L);
+        }
+    }
 }
