@@ -117,6 +117,8 @@ final class LogsPanes implements SignalPanes {
         }
         view = new LogsView(model);
         view.setOnTraceLink(id -> bus.publish(new WorkspaceEvent.TraceRequested(PaneId.LOGS, id)));
+        // a line's menu: its pod or namespace becomes the selection of every pane
+        view.lines().setOnObjectChosen(ref -> bus.publish(new WorkspaceEvent.Selected(PaneId.LOGS, ref)));
         view.setOnRangeSelected(time::setAbsolute);
         view.histogram().setOnHover(cursor::hoverAt);
         view.histogram().setOnTimeClicked(t -> {

@@ -170,6 +170,27 @@ class LinkedWorkspaceTest {
     }
 
     @Test
+    void aLogLinesMenuSelectsItsPodInEveryPane() throws Exception {
+        Workbench bench = demo();
+        var lines = bench.logsView().orElseThrow().lines();
+        Bounds b = lines.localToScreen(lines.getBoundsInLocal());
+        robot.rightClickOn(new javafx.geometry.Point2D(b.getMinX() + 200, b.getMinY() + 8));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node first = robot.lookup(".context-menu .menu-item").query();
+        String text = ((javafx.scene.control.Label) robot.from(first).lookup(".label").query()).getText();
+        assertThat(text).startsWith("Select pod ");
+        robot.clickOn(first);
+        WaitForAsyncUtils.waitForFxEvents();
+        KubeRef pod = bench.bus().selection().orElseThrow();
+        assertThat(pod.kind()).isEqualTo("Pod");
+        assertThat(text).isEqualTo("Select pod " + pod.name());
+        // every pane follows: the topology selects it, the logs narrow to it
+        assertThat(bench.topologyView().selectedProperty().get()).isEqualTo(pod);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench.logsView().orElseThrow().model().scope()
+                .equals(java.util.Optional.of(new LogScope.Pod(pod))));
+    }
+
+    @Test
     void replayPutsTheTopologyBackAtAMoment() throws Exception {
         Workbench bench = demo();
         KubeRef cartsPod = leaking(bench).pods().getFirst().ref();

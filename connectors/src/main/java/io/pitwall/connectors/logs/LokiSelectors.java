@@ -57,6 +57,24 @@ public final class LokiSelectors {
         return PROMTAIL;
     }
 
+    /**
+     * The objects a stream's labels name, the most precise first: its pod, then its namespace
+     * (none when the labels name neither).
+     */
+    public static List<io.pitwall.connectors.model.KubeRef> objectsOf(java.util.Map<String, String> streamLabels) {
+        LabelSet set = detect(streamLabels.keySet());
+        String ns = streamLabels.getOrDefault(set.namespace(), "");
+        String pod = streamLabels.getOrDefault(set.pod(), "");
+        List<io.pitwall.connectors.model.KubeRef> out = new java.util.ArrayList<>();
+        if (!pod.isBlank() && !ns.isBlank()) {
+            out.add(new io.pitwall.connectors.model.KubeRef("Pod", ns, pod));
+        }
+        if (!ns.isBlank()) {
+            out.add(new io.pitwall.connectors.model.KubeRef("Namespace", "", ns));
+        }
+        return out;
+    }
+
     /** The stream selector of {@code scope} in the labels of {@code set}. */
     public static String selector(LogScope scope, LabelSet set) {
         return switch (scope) {

@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 class LokiSelectorsTest {
 
     @Test
+    void aStreamsLabelsNameItsPodThenItsNamespaceInTheShippersNames() {
+        assertThat(LokiSelectors.objectsOf(java.util.Map.of("namespace", "shop", "pod", "carts-1", "container", "carts")))
+                .containsExactly(new KubeRef("Pod", "shop", "carts-1"), new KubeRef("Namespace", "", "shop"));
+        assertThat(LokiSelectors.objectsOf(java.util.Map.of("k8s_namespace_name", "shop", "k8s_pod_name", "carts-1")))
+                .containsExactly(new KubeRef("Pod", "shop", "carts-1"), new KubeRef("Namespace", "", "shop"));
+        assertThat(LokiSelectors.objectsOf(java.util.Map.of("job", "varlogs"))).isEmpty();
+    }
+
+    @Test
     void theShippersLabelsAreDetectedFromTheServersLabelNames() {
         assertThat(LokiSelectors.detect(List.of("app", "container", "namespace", "pod", "stream"))).isEqualTo(LokiSelectors.PROMTAIL);
         assertThat(LokiSelectors.detect(List.of("k8s_container_name", "k8s_namespace_name", "k8s_pod_name"))).isEqualTo(LokiSelectors.OTEL);

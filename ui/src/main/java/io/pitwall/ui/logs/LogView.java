@@ -45,6 +45,7 @@ public final class LogView extends Region {
     private boolean filterMode;
     private LogFilter filter = LogFilter.ALL;
     private Consumer<String> onTraceLink = id -> { };
+    private final LogMouse mouse = new LogMouse(this, painter);
     private Runnable onFound = () -> { };
     private boolean dirty = true;
 
@@ -72,7 +73,7 @@ public final class LogView extends Region {
         });
         io.pitwall.ui.fx.SceneHooks.install(this, pulse, this::restyle);
         addEventHandler(KeyEvent.KEY_PRESSED, new LogKeys(this)::pressed);
-        new LogMouse(this, painter).install();
+        mouse.install();
     }
 
     // --- what is shown ------------------------------------------------------------------------
@@ -230,7 +231,7 @@ public final class LogView extends Region {
     }
 
     /** The index now of the line {@code id}, or -1 when it is not held. */
-    private int lineOf(long id) {
+    int lineOf(long id) {
         if (id < 0 || buffer == null) {
             return -1;
         }
@@ -380,6 +381,11 @@ public final class LogView extends Region {
 
     void followTraceLink(String traceId) {
         onTraceLink.accept(traceId);
+    }
+
+    /** Where "Select pod ..." of a line's menu goes: the object its stream labels name. */
+    public void setOnObjectChosen(Consumer<io.pitwall.connectors.model.KubeRef> action) {
+        mouse.onObjectChosen = action == null ? r -> { } : action;
     }
 
     /** Where a click on a trace id goes (the app opens the Traces pane). */
