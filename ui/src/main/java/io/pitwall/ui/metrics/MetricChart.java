@@ -43,6 +43,8 @@ public final class MetricChart extends BorderPane {
     private final EnvelopeRenderer lines = new EnvelopeRenderer();
     private final ErrorDataSetRenderer thresholds = new ErrorDataSetRenderer();
     private final Zoomer zoomer = new Zoomer(AxisMode.X);
+    private final CrosshairIndicator crosshair = new CrosshairIndicator();
+    private final DataPointTooltip tooltip = new DataPointTooltip();
     private ChartData shown;
     /** The shared time cursor's marker, on the chart only while the cursor is in its range. */
     private final XValueIndicator marker;
@@ -86,7 +88,24 @@ public final class MetricChart extends BorderPane {
         chart.setLegendVisible(true);
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
-        chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), new DataPointTooltip());
+        // the crosshair and the tooltip say the time of day and the value in the chart's unit
+        StringConverter<Number> time = new StringConverter<>() {
+            private final java.time.format.DateTimeFormatter hms = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .withZone(java.time.ZoneId.systemDefault());
+
+            @Override
+            public String toString(Number seconds) {
+                return seconds == null ? "" : hms.format(Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000)));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        };
+        crosshair.setXValueFormatter(time);
+        tooltip.setXValueFormatter(time);
+        chart.getPlugins().addAll(zoomer, crosshair, tooltip);
         chart.getToolBar().setVisible(false);
         chart.getToolBar().setManaged(false);
         chart.setMinHeight(160);
@@ -183,17 +202,20 @@ public final class MetricChart extends BorderPane {
         shown = data;
         title.setText(data.title());
         Unit unit = data.unit();
-        y.setTickLabelFormatter(new StringConverter<>() {
+        StringConverter<Number> inUnit = new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return Units.format(unit, n.doubleValue());
+                return n == null ? "" : Units.format(unit, n.doubleValue());
             }
 
             @Override
             public Number fromString(String s) {
                 return 0;
             }
-        });
+        };
+        y.setTickLabelFormatter(inUnit);
+        crosshair.setYValueFormatter(inUnit);
+        tooltip.setYValueFormatter(inUnit);
         List<DataSet> values = new ArrayList<>();
         List<DataSet> dashed = new ArrayList<>();
         for (ChartData.Line line : data.lines()) {

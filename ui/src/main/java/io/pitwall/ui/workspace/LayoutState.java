@@ -89,7 +89,7 @@ public record LayoutState(int version, List<Window> windows) {
         Node bottom = new Split(false, List.of(0.6), List.of(
                 new Stack(List.of(PaneId.TIMELINE.id()), PaneId.TIMELINE.id()),
                 new Stack(List.of(PaneId.ALERTS.id(), PaneId.SECURITY.id(), PaneId.EVENTS.id()), PaneId.ALERTS.id())));
-        Node root = new Split(true, List.of(0.72), List.of(top, bottom));
+        Node root = new Split(true, List.of(0.68), List.of(top, bottom));
         return new LayoutState(VERSION, List.of(new Window(0, 0, 0, 0, root)));
     }
 }
