@@ -57,7 +57,6 @@ public final class PitwallApp extends Application {
     private Optional<LayoutState> layout;
     private CompletableFuture<Kubeconfigs.Merged> kubeconfig;
     private Workbench workbench;
-    private Optional<String> mappingProblem = Optional.empty();
 
     /** Runs on the launcher thread before {@link #start}: reads what the first frame needs. */
     @Override
@@ -66,7 +65,6 @@ public final class PitwallApp extends Application {
         kubeconfig = CompletableFuture.supplyAsync(
                 () -> Kubeconfigs.load(System.getenv(), AppDirs.currentHome()), io);
         files = UserFiles.in(dirs.config(), io);
-        mappingProblem = files.useMapping();
         settings = files.readSettings();
         layout = files.readLayout();
         files.endpoints().load(); // each context's Prometheus and Alertmanager (endpoints.json)
@@ -82,7 +80,7 @@ public final class PitwallApp extends Application {
         Scene scene = workbench.createScene(1440, 900);
         stage.setOnHiding(e -> workbench.saveLayout());
         MainWindow.show(stage, scene);
-        mappingProblem.ifPresent(m -> workbench.showProblem("mapping.json is not used", m));
+        workbench.mapping().problem().ifPresent(m -> workbench.showProblem("mapping.json is not used", m));
         List<Path> files = request().files();
         if (!files.isEmpty()) {
             whenShown(workbench.openFile(files.getFirst()));

@@ -134,6 +134,7 @@ public final class CaptureCommand implements Callable<Integer> {
     private volatile boolean cancelled;
     private volatile int exitCode = CaptureReport.FAILED;
     private ExecutorService executor;
+    private io.pitwall.connectors.mapping.PromLabels labels = io.pitwall.connectors.mapping.PromLabels.DEFAULTS;
 
     /** The command as {@code pitwall capture} runs it: the user's kubeconfig, endpoints and clusters. */
     public CaptureCommand() {
@@ -216,7 +217,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 err.println("pitwall: warning: context " + ctx.name() + " shows no namespace " + String.join(", ", unknown));
             }
             IncidentCapture.Request d = CapturePlan.of(plan.window(), plan.namespaces(), state, plan.note(), List.of(),
-                    List.of());
+                    List.of(), labels);
             Set<Signal> asked = EnumSet.copyOf(plan.signals());
             if (asked.contains(Signal.METRICS)) {
                 asked.add(Signal.ALERTS);
@@ -292,10 +293,10 @@ public final class CaptureCommand implements Callable<Integer> {
             err.println("pitwall: warning: " + Errors.firstLine(e) + "; capturing without its endpoints");
             endpoints = ContextEndpoints.NONE;
         }
-        // how Prometheus labels, Loki labels and span attributes name objects, as the GUI uses it
+        // how Prometheus labels name objects, as the GUI uses them
         try {
-            io.pitwall.connectors.mapping.SignalMapping.use(io.pitwall.connectors.mapping.SignalMappings.read(
-                    AppDirs.forCurrentUser().config().resolve("mapping.json")));
+            labels = io.pitwall.connectors.mapping.SignalMappings.read(
+                    AppDirs.forCurrentUser().config().resolve("mapping.json")).prometheus();
         } catch (io.pitwall.connectors.mapping.SignalMappings.BadMapping e) {
             err.println("pitwall: warning: " + e.getMessage() + "; capturing with the default mapping");
         }

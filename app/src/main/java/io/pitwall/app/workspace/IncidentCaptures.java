@@ -3,6 +3,7 @@ package io.pitwall.app.workspace;
 import io.pitwall.app.AppInfo;
 import io.pitwall.connectors.Errors;
 import io.pitwall.connectors.logs.LogScope;
+import io.pitwall.connectors.mapping.PromLabels;
 import io.pitwall.connectors.model.ClusterState;
 import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.connectors.session.CapturePlan;
@@ -54,6 +55,7 @@ final class IncidentCaptures {
     private final Consumer<Path> open;
     private final Patterns patterns;
     private final Clock clock;
+    private final PromLabels labels;
     private Stage running;
 
     /** Reads the user's redaction patterns (redaction.json), off the FX thread, at each capture. */
@@ -64,7 +66,8 @@ final class IncidentCaptures {
 
     IncidentCaptures(Supplier<Session> session, Supplier<TimeRange> window, Supplier<Optional<String>> namespace,
                      Supplier<List<LogScope>> selection, Supplier<Collection<String>> openedTraces, Supplier<Window> owner,
-                     Consumer<Path> open, Patterns patterns, Clock clock) {
+                     Consumer<Path> open, Patterns patterns, Clock clock, PromLabels labels) {
+        this.labels = labels;
         this.session = session;
         this.window = window;
         this.namespace = namespace;
@@ -85,7 +88,7 @@ final class IncidentCaptures {
                 () -> List.of(LogsPanes.scope(bench.bus().selection(), bench.topBar().namespaceProperty().get())),
                 bench::openedTraces,
                 () -> bench.topBar().getScene() == null ? null : bench.topBar().getScene().getWindow(),
-                bench::openFile, patterns, clock);
+                bench::openFile, patterns, clock, bench.mapping().mapping().prometheus());
     }
 
     /** Opens the dialog (or brings the capture under way to the front). */
@@ -117,7 +120,7 @@ final class IncidentCaptures {
 
     private void run(Session s, TimeRange w, CaptureDialog.Choice choice, ClusterState cluster) {
         IncidentCapture.Request plan = CapturePlan.of(w, choice.namespaces(), cluster, choice.note(), selection.get(),
-                openedTraces.get());
+                openedTraces.get(), labels);
         IncidentCapture.Request request = new IncidentCapture.Request(plan.window(), plan.namespaces(), choice.signals(),
                 plan.note(), plan.metricQueries(), plan.step(), plan.logScopes(), plan.logQueries(), plan.openedTraces());
         CaptureProgressView view = new CaptureProgressView(choice.signals());

@@ -69,7 +69,7 @@ final class MetricsPanes {
     private Runnable configure;
 
     MetricsPanes(TimeRangeModel time, java.time.Clock clock, WorkspaceEvents bus, Supplier<Session> session, Supplier<Optional<String>> namespace,
-                 PaneContent metricsPane, PaneContent alertsPane) {
+                 PaneContent metricsPane, PaneContent alertsPane, io.pitwall.connectors.mapping.PromLabels labels) {
         this.time = time;
         this.clock = clock;
         this.bus = bus;
@@ -78,7 +78,7 @@ final class MetricsPanes {
         this.metricsPane = metricsPane;
         this.alertsPane = alertsPane;
         this.metrics = new MetricsView(vocabulary::get);
-        this.model = new MetricsViewModel(Platform::runLater, ResourcePanels::of, this::showCharts);
+        this.model = new MetricsViewModel(Platform::runLater, scope -> ResourcePanels.of(scope, labels), this::showCharts);
         metrics.setQueryRunner(q -> {
             Optional<MetricsSource> source = session.get().metrics();
             TimeRange range = time.range();

@@ -47,6 +47,7 @@ final class TracesPanes implements SignalPanes {
     private final PaneContent pane;
     private final Executor background;
     private final Consumer<PaneId> focus;
+    private final io.pitwall.connectors.mapping.TraceAttributes attributes;
     private Consumer<List<DependencyLink>> onCalls = links -> { };
     private TracesView view;
     private TracesSource shown;
@@ -58,7 +59,8 @@ final class TracesPanes implements SignalPanes {
     private final java.util.Set<String> opened = new java.util.LinkedHashSet<>();
 
     TracesPanes(TimeRangeModel time, io.pitwall.ui.time.TimeCursor cursor, WorkspaceEvents bus, PaneContent pane,
-                Executor background, Consumer<PaneId> focus) {
+                Executor background, Consumer<PaneId> focus, io.pitwall.connectors.mapping.TraceAttributes attributes) {
+        this.attributes = attributes;
         this.time = time;
         this.cursor = cursor;
         cursor.positionProperty().addListener((o, was, now) -> view().ifPresent(v -> v.waterfall().showCursor(now)));
@@ -106,6 +108,7 @@ final class TracesPanes implements SignalPanes {
             }
         });
         view = new TracesView(model);
+        view.setSpanAttributes(attributes);
         view.waterfall().setOnCursorHover(cursor::hoverAt);
         view.waterfall().showCursor(cursor.position());
         asked = time.range();

@@ -50,19 +50,20 @@ public final class UserFiles {
         return endpoints;
     }
 
+    /** The mapping read from {@code mapping.json}, and why it is the defaults when the file is bad. */
+    public record Mapping(SignalMapping mapping, Optional<String> problem) {
+    }
+
     /**
-     * Reads {@code mapping.json} (how Prometheus labels, Loki stream labels and span attributes
-     * name Kubernetes objects) and puts it in use; a bad file leaves the defaults in use and is
-     * the answer, in words.
+     * Reads {@code mapping.json} (how Prometheus labels and span attributes name Kubernetes
+     * objects); a bad file gives the defaults and the reason, in words.
      */
-    public Optional<String> useMapping() {
+    public Mapping readMapping() {
         try {
-            SignalMapping.use(SignalMappings.read(mapping));
-            return Optional.empty();
+            return new Mapping(SignalMappings.read(mapping), Optional.empty());
         } catch (SignalMappings.BadMapping e) {
-            SignalMapping.use(SignalMapping.DEFAULTS);
             LOG.warn("{}", e.getMessage());
-            return Optional.of(e.getMessage() + ". The default mapping is used.");
+            return new Mapping(SignalMapping.DEFAULTS, Optional.of(e.getMessage() + ". The default mapping is used."));
         }
     }
 

@@ -56,6 +56,7 @@ public final class Workbench {
     private final ShortcutsOverlay shortcuts = new ShortcutsOverlay(WorkbenchCommands.SHORTCUTS);
     private final BorderPane root = new BorderPane();
     private final UserFiles files;
+    private final UserFiles.Mapping mapping;
     /** Cross-pane events: the selection one pane makes, the others follow. */
     private final WorkspaceEvents bus = new WorkspaceEvents();
     private final ClusterPanes clusterPanes;
@@ -90,6 +91,7 @@ public final class Workbench {
     public Workbench(UserFiles files, Settings settings, Optional<LayoutState> layout, Clock clock,
                      Executor background, Function<KubeContext, Session> connect) {
         this.files = files;
+        this.mapping = files.readMapping();
         this.connect = connect;
         this.background = background;
         this.settings = settings;
@@ -102,12 +104,13 @@ public final class Workbench {
         this.clusterPanes = new ClusterPanes(bus, () -> session, () -> topBar.namespaceProperty().get(), panes, background,
                 topBar::setNamespaces);
         this.metricsPanes = new MetricsPanes(time, clock, bus, () -> session, () -> topBar.namespaceProperty().get(),
-                panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS));
+                panes.get(PaneId.METRICS), panes.get(PaneId.ALERTS), mapping.mapping().prometheus());
         this.links = new WorkspaceLinks(bus, workspace, time, metricsPanes.metricsView());
         this.logsPanes = new LogsPanes(time, links.cursor(), bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.LOGS), background);
         this.securityPanes = new SecurityPanes(time, bus, () -> session, panes.get(PaneId.SECURITY), background, workspace::focus);
-        this.tracesPanes = new TracesPanes(time, links.cursor(), bus, panes.get(PaneId.TRACES), background, workspace::focus);
+        this.tracesPanes = new TracesPanes(time, links.cursor(), bus, panes.get(PaneId.TRACES), background, workspace::focus,
+                mapping.mapping().traces());
         this.timelinePanes = new TimelinePanes(time, links.cursor(), bus, () -> session, () -> topBar.namespaceProperty().get(),
                 panes.get(PaneId.TIMELINE), background);
         timelinePanes.setOnReplay(moment -> clusterPanes.replay(moment, time.range()));
@@ -198,6 +201,11 @@ public final class Workbench {
         timelinePanes.namespaceChanged();
     }
 
+    /** How the signals name objects (the user's mapping.json), and why it is the defaults if the file is bad. */
+    public UserFiles.Mapping mapping() {
+        return mapping;
+    }
+
     /** A problem the user must hear of, in a dialog over the window. */
     public void showProblem(String header, String message) {
         lastError = message;
@@ -248,27 +256,7 @@ public final class Workbench {
 
     /** A new node for {@code id} that shows what its pane in the workspace shows (for rendering). */
     public PaneContent detachedPane(PaneId id) {
-        PaneContent copy = new PaneContent(id);
-        copy.show(session.states());
-        copy.showNotes(session.notes());
-        if (id == PaneId.TOPOLOGY) {
-            clusterPanes.copyOfTopology().ifPresent(copy::setView);
-        }
-        if (id == PaneId.METRICS && session.metrics().isPresent()) {
-            copy.setView(metricsPanes.copyOfMetrics());
-        }
-        // a log view holds up to millions of lines, a trace as many spans: the workspace's own views move to the copy
-        signalPanes.stream().filter(p -> p.pane() == id).forEach(p -> p.view().ifPresent(copy::setView));
-        if (id == PaneId.TIMELINE && panes.get(PaneId.TIMELINE).getChildren().contains(timelinePanes.view())) {
-            copy.setView(timelinePanes.view());
-        }
-        if (id == PaneId.EVENTS && panes.get(PaneId.EVENTS).getChildren().contains(clusterPanes.eventsNode())) {
-            copy.setView(clusterPanes.eventsNode());
-        }
-        if (id == PaneId.ALERTS && session.alerts().isPresent()) {
-            copy.setView(metricsPanes.copyOfAlerts());
-        }
-        return copy;
+        return new PaneCopies(session, panes, clusterPanes, metricsPanes, signalPanes, timelinePanes).of(id);
     }
 
     /** The kubeconfig's contexts, the recently used ones first (newest first), then the rest in order. */

@@ -144,7 +144,7 @@ class MetricsLiveRefreshTest {
             model[0].setRelative(Duration.ofHours(1));
             model[0].setLive(true);
             panes[0] = new MetricsPanes(model[0], clock, new WorkspaceEvents(), () -> session, Optional::empty,
-                    new PaneContent(PaneId.METRICS), new PaneContent(PaneId.ALERTS));
+                    new PaneContent(PaneId.METRICS), new PaneContent(PaneId.ALERTS), io.pitwall.connectors.mapping.PromLabels.DEFAULTS);
             panes[0].show(session);
         });
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !sources.ranges.isEmpty() && sources.alertReads.get() == 1);

@@ -35,15 +35,8 @@ public final class LokiSelectors {
     private LokiSelectors() {
     }
 
-    /**
-     * The label set the user's mapping sets, else the one whose namespace and pod labels the
-     * server has; promtail's when none is complete.
-     */
+    /** The label set whose namespace and pod labels the server has; promtail's when none is complete. */
     public static LabelSet detect(Collection<String> labelNames) {
-        java.util.Optional<io.pitwall.connectors.mapping.LokiLabels> set = io.pitwall.connectors.mapping.SignalMapping.current().loki();
-        if (set.isPresent()) {
-            return new LabelSet("mapping.json", set.get().namespace(), set.get().pod(), set.get().container());
-        }
         for (LabelSet s : KNOWN) {
             if (labelNames.contains(s.namespace()) && labelNames.contains(s.pod())) {
                 return s;

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +16,6 @@ import java.util.Set;
  * {
  *   "prometheus": {"namespace": "kubernetes_namespace", "pod": "kubernetes_pod_name",
  *                  "container": "container_name", "node": "node"},
- *   "loki":       {"namespace": "k8s_namespace_name", "pod": "k8s_pod_name", "container": "k8s_container_name"},
  *   "traces":     {"namespace": ["k8s.namespace.name"], "pod": ["k8s.pod.name"],
  *                  "deployment": ["k8s.deployment.name"], "service": ["service.name"]}
  * }
@@ -27,7 +25,7 @@ import java.util.Set;
 public final class SignalMappings {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> PARTS = Set.of("prometheus", "loki", "traces");
+    private static final Set<String> PARTS = Set.of("prometheus", "traces");
 
     private SignalMappings() {
     }
@@ -66,11 +64,11 @@ public final class SignalMappings {
             throw new BadMapping(where + " cannot be read: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new BadMapping(where + " must hold one JSON object with \"prometheus\", \"loki\" or \"traces\"");
+            throw new BadMapping(where + " must hold one JSON object with \"prometheus\" or \"traces\"");
         }
         for (String name : (Iterable<String>) root::fieldNames) {
             if (!PARTS.contains(name)) {
-                throw new BadMapping(where + ": unknown part \"" + name + "\" (known: prometheus, loki, traces)");
+                throw new BadMapping(where + ": unknown part \"" + name + "\" (known: prometheus, traces)");
             }
         }
         PromLabels d = PromLabels.DEFAULTS;
@@ -82,17 +80,11 @@ public final class SignalMappings {
         } catch (IllegalArgumentException e) {
             throw new BadMapping(where + ": prometheus: " + e.getMessage());
         }
-        JsonNode l = object(root, "loki", where);
-        Optional<LokiLabels> loki = Optional.empty();
-        if (l.size() > 0) {
-            loki = Optional.of(new LokiLabels(text(l, "namespace", "namespace", where), text(l, "pod", "pod", where),
-                    text(l, "container", "container", where)));
-        }
         TraceAttributes t = TraceAttributes.DEFAULTS;
         JsonNode tr = object(root, "traces", where);
         TraceAttributes traces = new TraceAttributes(list(tr, "namespace", t.namespace(), where), list(tr, "pod", t.pod(), where),
                 list(tr, "deployment", t.deployment(), where), list(tr, "service", t.service(), where));
-        return new SignalMapping(prometheus, loki, traces);
+        return new SignalMapping(prometheus, traces);
     }
 
     private static JsonNode object(JsonNode root, String name, String where) throws BadMapping {

@@ -35,12 +35,9 @@ public final class ResourcePanels {
     private ResourcePanels() {
     }
 
-    /**
-     * The panels of {@code scope}: cpu, memory, network, restarts, throttling, in the label names
-     * of the mapping in use ({@link io.pitwall.connectors.mapping.SignalMapping#current()}).
-     */
+    /** The panels of {@code scope}: cpu, memory, network, restarts, throttling, in kube-prometheus's label names. */
     public static List<PanelSpec> of(MetricScope scope) {
-        return of(scope, io.pitwall.connectors.mapping.SignalMapping.current().prometheus());
+        return of(scope, io.pitwall.connectors.mapping.PromLabels.DEFAULTS);
     }
 
     /** The panels of {@code scope} in {@code labels}' names. */

@@ -44,12 +44,19 @@ public final class CapturePlan {
      */
     public static IncidentCapture.Request of(TimeRange window, List<String> namespaces, ClusterState state, String note,
                                              List<LogScope> selection, Collection<String> openedTraces) {
+        return of(window, namespaces, state, note, selection, openedTraces, io.pitwall.connectors.mapping.PromLabels.DEFAULTS);
+    }
+
+    /** The plan, its metric queries in {@code labels}' names (the user's mapping). */
+    public static IncidentCapture.Request of(TimeRange window, List<String> namespaces, ClusterState state, String note,
+                                             List<LogScope> selection, Collection<String> openedTraces,
+                                             io.pitwall.connectors.mapping.PromLabels labels) {
         List<String> queries = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        addPanels(seen, new MetricScope.Cluster());
+        addPanels(seen, labels, new MetricScope.Cluster());
         List<String> scoped = namespaces.isEmpty() && state != null ? state.namespaces() : namespaces;
         for (String ns : scoped) {
-            addPanels(seen, new MetricScope.Namespace(ns));
+            addPanels(seen, labels, new MetricScope.Namespace(ns));
         }
         if (state != null) {
             state.workloads().stream()
@@ -57,12 +64,12 @@ public final class CapturePlan {
                     .sorted(Comparator.comparing((WorkloadInfo w) -> w.ready() >= w.desired()).thenComparing(WorkloadInfo::namespace)
                             .thenComparing(WorkloadInfo::name))
                     .limit(MAX_WORKLOADS)
-                    .forEach(w -> addPanels(seen, new MetricScope.Workload(w.ref())));
+                    .forEach(w -> addPanels(seen, labels, new MetricScope.Workload(w.ref())));
             state.pods().stream().filter(p -> inScope(namespaces, p.namespace()) && troubled(p))
                     .sorted(Comparator.comparingInt(PodInfo::restarts).reversed().thenComparing(PodInfo::namespace)
                             .thenComparing(PodInfo::name))
                     .limit(MAX_PODS)
-                    .forEach(p -> addPanels(seen, new MetricScope.Pod(p.ref())));
+                    .forEach(p -> addPanels(seen, labels, new MetricScope.Pod(p.ref())));
         }
         // the alerts' firing history, for the timeline's Alerts lane when the bundle is opened
         seen.add(io.pitwall.connectors.metrics.AlertsSource.FIRING_SERIES);
@@ -84,8 +91,8 @@ public final class CapturePlan {
         return Duration.ofSeconds(seconds);
     }
 
-    private static void addPanels(Set<String> into, MetricScope scope) {
-        for (PanelSpec panel : ResourcePanels.of(scope)) {
+    private static void addPanels(Set<String> into, io.pitwall.connectors.mapping.PromLabels labels, MetricScope scope) {
+        for (PanelSpec panel : ResourcePanels.of(scope, labels)) {
             panel.queries().forEach(q -> into.add(q.promql()));
         }
     }

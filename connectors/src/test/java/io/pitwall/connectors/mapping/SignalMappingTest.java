@@ -3,7 +3,6 @@ package io.pitwall.connectors.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pitwall.connectors.logs.LokiSelectors;
 import io.pitwall.connectors.metrics.MetricScope;
 import io.pitwall.connectors.metrics.PanelSpec;
 import io.pitwall.connectors.model.KubeRef;
@@ -11,20 +10,13 @@ import io.pitwall.connectors.prometheus.ResourcePanels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The mapping between signals: Prometheus labels renamed in queries, Loki labels set, the file read with clear refusals. */
+/** The mapping between signals: Prometheus labels renamed in queries, the file read with clear refusals. */
 class SignalMappingTest {
 
     private static final PromLabels OLD_STYLE = new PromLabels("kubernetes_namespace", "kubernetes_pod_name", "container_name", "node");
-
-    @AfterEach
-    void defaults() {
-        SignalMapping.use(null);
-    }
 
     @Test
     void labelNamesAreRenamedInSelectorsAndGroupingsButNotInMetricNamesValuesOrStrings() {
@@ -54,20 +46,8 @@ class SignalMappingTest {
                 }
             }
         }
-        // the mapping in use is what the workspace's panels ask
-        SignalMapping.use(new SignalMapping(OLD_STYLE, java.util.Optional.empty(), TraceAttributes.DEFAULTS));
-        assertThat(ResourcePanels.of(new MetricScope.Pod(pod)).getFirst().queries().getFirst().promql())
+        assertThat(ResourcePanels.of(new MetricScope.Pod(pod), OLD_STYLE).getFirst().queries().getFirst().promql())
                 .contains("kubernetes_pod_name=\"carts-1\"");
-    }
-
-    @Test
-    void lokiLabelsFromTheMappingWinOverDetection() throws Exception {
-        assertThat(LokiSelectors.detect(Set.of("namespace", "pod"))).isEqualTo(LokiSelectors.PROMTAIL);
-        SignalMapping.use(SignalMappings.parse("{\"loki\": {\"namespace\": \"ns\", \"pod\": \"pod_name\"}}", "mapping.json"));
-        LokiSelectors.LabelSet set = LokiSelectors.detect(Set.of("namespace", "pod"));
-        assertThat(set.namespace()).isEqualTo("ns");
-        assertThat(set.pod()).isEqualTo("pod_name");
-        assertThat(set.container()).isEqualTo("container");
     }
 
     @Test
@@ -79,7 +59,6 @@ class SignalMappingTest {
                 """);
         SignalMapping m = SignalMappings.read(file);
         assertThat(m.prometheus()).isEqualTo(new PromLabels("namespace", "kubernetes_pod_name", "container", "node"));
-        assertThat(m.loki()).isEmpty();
         assertThat(m.traces().pod()).containsExactly("pod_id");
         assertThat(m.traces().service()).containsExactly("app");
         assertThat(m.traces().namespace()).isEqualTo(TraceAttributes.DEFAULTS.namespace());
@@ -90,7 +69,7 @@ class SignalMappingTest {
         assertThatThrownBy(() -> SignalMappings.parse("{\"prometheus\": {\"pod\": \"kube pod\"}}", "mapping.json"))
                 .isInstanceOf(SignalMappings.BadMapping.class).hasMessage("mapping.json: prometheus: \"kube pod\" is not a Prometheus label name");
         assertThatThrownBy(() -> SignalMappings.parse("{\"prometeus\": {}}", "mapping.json"))
-                .hasMessageContaining("unknown part \"prometeus\"");
+                .hasMessageContaining("unknown part \"prometeus\" (known: prometheus, traces)");
         assertThatThrownBy(() -> SignalMappings.parse("{\"traces\": {\"pod\": [1]}}", "mapping.json"))
                 .hasMessageContaining("traces.pod must list attribute names");
         assertThatThrownBy(() -> SignalMappings.parse("{not json", "mapping.json")).hasMessageStartingWith("mapping.json is not JSON");

@@ -34,6 +34,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  */
 public final class SpanDetails extends ScrollPane {
 
+    private io.pitwall.connectors.mapping.TraceAttributes attributes = io.pitwall.connectors.mapping.TraceAttributes.DEFAULTS;
+
     private final VBox body = new VBox(6);
     private final Label title = new Label("No span selected");
     private final Label subtitle = new Label("Click a row of the waterfall.");
@@ -72,10 +74,15 @@ public final class SpanDetails extends ScrollPane {
         clear();
     }
 
+    /** The span attributes that name the span's pod, workload and service (the user's mapping). */
+    public void setAttributes(io.pitwall.connectors.mapping.TraceAttributes attributes) {
+        this.attributes = attributes == null ? io.pitwall.connectors.mapping.TraceAttributes.DEFAULTS : attributes;
+    }
+
     /** Shows span {@code index} of {@code trace}. */
     public void show(Trace trace, int index) {
         span = trace.span(index);
-        target = SpanTargets.of(span);
+        target = SpanTargets.of(span, attributes);
         shownTags.clear();
         shownTags.putAll(span.tags());
         title.setText(span.service() + " · " + span.operation());

@@ -1,6 +1,5 @@
 package io.pitwall.ui.traces;
 
-import io.pitwall.connectors.mapping.SignalMapping;
 import io.pitwall.connectors.mapping.TraceAttributes;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.Span;
@@ -26,9 +25,9 @@ public final class SpanTargets {
     private SpanTargets() {
     }
 
-    /** The pod, workload or service the span names, if any, by the attributes of the mapping in use. */
+    /** The pod, workload or service the span names by the default attributes, if any. */
     public static Optional<KubeRef> of(Span span) {
-        return of(span, SignalMapping.current().traces());
+        return of(span, TraceAttributes.DEFAULTS);
     }
 
     /** The pod, workload or service the span names by {@code attributes}, if any. */

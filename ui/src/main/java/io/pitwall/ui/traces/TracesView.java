@@ -43,6 +43,11 @@ public final class TracesView extends VBox {
     private final EmptyState empty = new EmptyState(MaterialDesignC.CHART_GANTT, "", "");
     private final SplitPane main;
 
+    /** The span attributes that name a span's pod, workload and service (the user's mapping). */
+    public void setSpanAttributes(io.pitwall.connectors.mapping.TraceAttributes attributes) {
+        details.setAttributes(attributes);
+    }
+
     public TracesView(TracesViewModel model) {
         this.model = model;
         setId("traces-view");
