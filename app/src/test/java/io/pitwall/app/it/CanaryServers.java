@@ -140,6 +140,17 @@ final class CanaryServers {
         }
     }
 
+    /**
+     * Resolves the alert {@link #postAlert} posted (the same labels, ending now), so that tests
+     * after this one see no alert naming a pod.
+     */
+    static void resolveAlert(URI alertmanager, String alertname, String ns) throws Exception {
+        ObjectNode a = JSON.createArrayNode().addObject();
+        a.putObject("labels").put("alertname", alertname).put("namespace", ns).put("pod", "web-1").put("severity", "warning");
+        a.put("startsAt", Instant.now().minusSeconds(120).toString()).put("endsAt", Instant.now().minusSeconds(1).toString());
+        send(alertmanager, "POST", "/api/v2/alerts", "[" + a + "]", 200);
+    }
+
     /** Posts an alert to Alertmanager, ending in five minutes. */
     static void postAlert(URI alertmanager, String alertname, String ns, Map<String, String> annotations) throws Exception {
         ObjectNode a = JSON.createArrayNode().addObject();

@@ -64,6 +64,7 @@ class CaptureCanaryIT {
     private CanaryServers.Loki loki;
     private URI alertmanager;
     private String silence;
+    private String alertname;
 
     @TempDir
     Path tmp;
@@ -75,6 +76,9 @@ class CaptureCanaryIT {
         }
         if (silence != null) {
             CanaryServers.expireSilence(alertmanager, silence);
+        }
+        if (alertname != null) {
+            CanaryServers.resolveAlert(alertmanager, alertname, ns);
         }
         if (admin != null) {
             if (ns != null) {
@@ -147,7 +151,7 @@ class CaptureCanaryIT {
                 "retry with password=" + plant("span event"));
 
         // Alertmanager: an alert whose annotations hold secrets, silenced by a comment that holds one
-        String alertname = "PitwallCanary" + id;
+        alertname = "PitwallCanary" + id;
         CanaryServers.postAlert(alertmanager, alertname, ns, Map.of("summary", "carts is down",
                 "description", "check postgres://carts:" + plant("alert desc") + "@db/carts",
                 "runbook_token", plant("alert token")));
