@@ -2,7 +2,6 @@ package io.pitwall.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pitwall.connectors.kube.Kubeconfigs;
 import io.pitwall.connectors.logs.LogScope;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.PodInfo;
@@ -49,10 +48,7 @@ class LinkedWorkspaceTest {
     }
 
     private Workbench demo() throws Exception {
-        Workbench bench = TestWorkbench.open(config, Kubeconfigs.merge(List.of()));
-        robot.interact(bench::openDemo);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench.session().info().title().equals("demo-incident.pitwall")
-                && bench.topologyView().layoutShown() != null);
+        Workbench bench = TestWorkbench.demo(config, robot);
         bench.metricsLoaded().get(20, TimeUnit.SECONDS);
         robot.interact(() -> { });
         bench.securityTracesAndTimelineLoaded().get(20, TimeUnit.SECONDS);

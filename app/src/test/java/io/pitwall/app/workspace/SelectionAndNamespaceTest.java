@@ -6,7 +6,6 @@ import io.pitwall.connectors.kube.KubeContext;
 import io.pitwall.connectors.model.EventInfo;
 import io.pitwall.connectors.model.KubeRef;
 import io.pitwall.connectors.model.Topology;
-import io.pitwall.connectors.kube.Kubeconfigs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +36,7 @@ class SelectionAndNamespaceTest {
     }
 
     private Workbench demo() throws Exception {
-        Workbench bench = TestWorkbench.open(config, Kubeconfigs.merge(List.of()));
-        robot.interact(bench::openDemo);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bench.session().info().title().equals("demo-incident.pitwall")
-                && bench.topologyView().layoutShown() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return bench;
+        return TestWorkbench.demo(config, robot);
     }
 
     @Test

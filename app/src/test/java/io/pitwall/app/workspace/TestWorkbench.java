@@ -43,6 +43,16 @@ final class TestWorkbench {
                 Optional.ofNullable(context.cluster()), Optional.of("test: " + context.cluster() + " is not on this machine")));
     }
 
+    /** The workbench without a kubeconfig, the demo incident opened and its topology drawn. */
+    static Workbench demo(Path config, org.testfx.api.FxRobot robot) throws Exception {
+        Workbench bench = open(config, Kubeconfigs.merge(java.util.List.of()));
+        robot.interact(bench::openDemo);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> bench.session().info().title()
+                .equals("demo-incident.pitwall") && bench.topologyView().layoutShown() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return bench;
+    }
+
     /** As {@link #open(Path, Kubeconfigs.Merged)}, a context connecting to what {@code connect} gives. */
     static Workbench open(Path config, Kubeconfigs.Merged kube,
                           java.util.function.Function<io.pitwall.connectors.kube.KubeContext,
