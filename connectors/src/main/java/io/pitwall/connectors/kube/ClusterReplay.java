@@ -40,7 +40,7 @@ public final class ClusterReplay {
             for (int i = 2; i < parts.length; i++) {
                 String p = parts[i].trim();
                 if (p.matches("\\d+ restarts?")) {
-                    restarts = Integer.parseInt(p.substring(0, p.indexOf(' ')));
+                    restarts = PodSummary.count(p.substring(0, p.indexOf(' ')));
                 } else if (!p.isEmpty()) {
                     reason = Optional.of(p);
                 }

@@ -7,15 +7,11 @@ import io.pitwall.connectors.model.LogEntry;
 import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.connectors.snapshot.BundleProblem;
 import io.pitwall.connectors.snapshot.BundleWriter;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -128,27 +124,52 @@ public final class LogsCapture {
         }
     }
 
-    /** Reads {@value #ENTRIES}; a line that cannot be read is skipped and counted. */
+    /**
+     * Reads {@value #ENTRIES}; a line that cannot be read (not JSON, no time or line, a time out
+     * of range, longer than {@link io.pitwall.connectors.BoundedLines#DEFAULT_MAX_CHARS}) is skipped
+     * and counted, the first one's number and problem kept to say so.
+     */
     public static Read readEntries(InputStream in) throws IOException {
         LokiJson.Interner interner = new LokiJson.Interner();
         List<LogEntry> out = new ArrayList<>();
         int skipped = 0;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            if (line.isBlank()) {
+        String first = null;
+        var lines = io.pitwall.connectors.BoundedLines.utf8(in, io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            String problem = null;
+            if (line == io.pitwall.connectors.BoundedLines.TOO_LONG) {
+                problem = "longer than " + io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS / (1 << 20) + " MiB";
+            } else if (line.isBlank()) {
                 continue;
+            } else {
+                try {
+                    out.add(entry(line, interner));
+                } catch (IOException e) {
+                    problem = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "not JSON ("
+                            + firstLine(j.getOriginalMessage()) + ")" : e.getMessage();
+                } catch (java.time.DateTimeException | ArithmeticException e) {
+                    problem = "its time is not an RFC 3339 time Pitwall can hold";
+                }
             }
-            try {
-                out.add(entry(line, interner));
-            } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+            if (problem != null) {
+                first = first == null ? "line " + lines.lineNumber() + ": " + problem : first;
                 skipped++;
             }
         }
-        return new Read(out, skipped);
+        return new Read(out, skipped, first);
     }
 
-    /** What a bundle's log entries held, and how many lines could not be read. */
-    public record Read(List<LogEntry> entries, int skipped) {
+    private static String firstLine(String s) {
+        String m = s == null ? "no detail" : s.lines().findFirst().orElse("no detail");
+        return m.length() > 120 ? m.substring(0, 120) + "..." : m;
+    }
+
+    /**
+     * What a bundle's log entries held, and how many lines could not be read.
+     *
+     * @param firstSkipped the first line skipped and why ("line 3: not JSON (...)"), or null
+     */
+    public record Read(List<LogEntry> entries, int skipped, String firstSkipped) {
     }
 
     private static LogEntry entry(String text, LokiJson.Interner interner) throws IOException {
@@ -163,7 +184,7 @@ public final class LogsCapture {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (field) {
-                    case "time" -> time = Instant.parse(p.getText());
+                    case "time" -> time = t == JsonToken.VALUE_STRING ? Instant.parse(p.getText()) : null;
                     case "labels" -> labels = io.pitwall.connectors.JsonBodies.labels(p, t);
                     case "line" -> line = t == JsonToken.VALUE_STRING ? p.getText() : null;
                     default -> p.skipChildren();

@@ -156,7 +156,11 @@ public final class LokiJson {
             times.add(ns);
             lines.add(p.getText());
         } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            long millis = p.getDecimalValue().movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+            double seconds = p.getDoubleValue();
+            if (!(Math.abs(seconds) <= 1e14)) {
+                throw new JsonParseException(p, "a sample's time is out of range: " + p.getText());
+            }
+            long millis = Math.round(seconds * 1000);
             JsonToken v = p.nextToken();
             double value = v == JsonToken.VALUE_STRING ? PromJson.parseValue(p.getText())
                     : v.isNumeric() ? p.getDoubleValue() : Double.NaN;

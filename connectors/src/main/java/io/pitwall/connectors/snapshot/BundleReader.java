@@ -127,6 +127,9 @@ public final class BundleReader {
             throw new BundleException(Reason.UNLISTED_ENTRY, file, extra, name + ": the zip holds "
                     + EntryPaths.quote(extra) + ", which manifest.json does not list");
         }
+        for (BundleEntry e : manifest.entries()) {
+            checkRatio(file, e, byName.get(e.path()), limits);
+        }
         long total = 0;
         for (BundleEntry e : manifest.entries()) {
             try (InputStream in = new VerifyingInputStream(zip.getInputStream(byName.get(e.path())), file, e)) {
@@ -183,6 +186,24 @@ public final class BundleReader {
                         + Messages.bytes(limits.maxTotalBytes()) + " in all (at " + EntryPaths.quote(e.path()) + ")");
             }
             total += e.size();
+        }
+    }
+
+    /**
+     * Refuses an entry that would expand more than {@link BundleLimits#maxRatio} times the bytes
+     * the zip gives it: the zip's compressed size is what the inflater is allowed to read, so it
+     * bounds the expansion whatever else the headers claim.
+     */
+    private static void checkRatio(Path file, BundleEntry e, ZipEntry ze, BundleLimits limits) throws BundleException {
+        long compressed = ze.getCompressedSize();
+        if (e.size() <= BundleLimits.RATIO_FLOOR || compressed < 0 || compressed > Long.MAX_VALUE / limits.maxRatio()) {
+            return;
+        }
+        if (e.size() > compressed * limits.maxRatio()) {
+            throw new BundleException(Reason.TOO_LARGE, file, e.path(), Messages.file(file) + ": entry "
+                    + EntryPaths.quote(e.path()) + " would expand from " + Messages.bytes(compressed) + " to "
+                    + Messages.bytes(e.size()) + ", more than " + limits.maxRatio()
+                    + " times: a decompression bomb, not a capture");
         }
     }
 

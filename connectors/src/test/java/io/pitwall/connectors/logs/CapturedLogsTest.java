@@ -183,4 +183,21 @@ class CapturedLogsTest {
             assertThat(r.entries().getFirst().time()).isEqualTo(modified.minusMillis(2));
         }
     }
+
+    @Test
+    void bundleLinesThatCannotBeReadAreSkippedAndTheFirstSaid() throws Exception {
+        String ndjson = """
+                {"time":"2026-11-24T02:41:00Z","labels":{"pod":"carts-0"},"line":"OOMKilled"}
+                {"time":"+1000000000-12-31T23:59:59Z","labels":{},"line":"beyond what nanoseconds hold"}
+                {"time":12,"labels":{},"line":"a number for a time"}
+                not json
+                %s
+                {"time":"2026-11-24T02:42:00Z","labels":{"pod":"carts-0"},"line":"restarted"}
+                """.formatted("{\"line\":\"" + "x".repeat(io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS) + "\"}");
+        LogsCapture.Read r = LogsCapture.readEntries(new java.io.ByteArrayInputStream(
+                ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(r.entries()).extracting(LogEntry::line).containsExactly("OOMKilled", "restarted");
+        assertThat(r.skipped()).isEqualTo(4);
+        assertThat(r.firstSkipped()).isEqualTo("line 2: its time is not an RFC 3339 time Pitwall can hold");
+    }
 }

@@ -49,6 +49,33 @@ class BundleReaderRejectionTest {
     }
 
     @Test
+    void anEntryThatWouldExpandMoreThanTheRatioIsRefusedBeforeItIsInflated() throws Exception {
+        Map<String, byte[]> bomb = new LinkedHashMap<>();
+        bomb.put("logs/entries.ndjson", " ".repeat(8 << 20).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] zip = Zips.bundle(bomb);
+        assertThat(zip.length).isLessThan(20_000);
+
+        BundleException e = refused(zip, Reason.TOO_LARGE);
+        assertThat(e.entry()).isEqualTo("logs/entries.ndjson");
+        assertThat(e.getMessage()).startsWith("bad.pitwall: entry \"logs/entries.ndjson\" would expand from ")
+                .endsWith(" bytes to 8 MiB, more than 400 times: a decompression bomb, not a capture");
+    }
+
+    @Test
+    void repetitiveEntriesBelowTheRatioOrBelowAMebibyteOpen() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("notes.md", " ".repeat(1 << 20).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; lines.length() < (3 << 20); i++) {
+            lines.append("{\"time\":\"2026-11-24T02:41:").append(i % 60).append("Z\",\"line\":\"retrying ")
+                    .append(Integer.toHexString(i * 7919)).append("\"}\n");
+        }
+        entries.put("logs/entries.ndjson", lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = Zips.write(dir, "ok.pitwall", Zips.bundle(entries));
+        BundleReader.open(file).close();
+    }
+
+    @Test
     void fewerBytesThanTheManifestLists() throws Exception {
         var claimed = Zips.entries("notes.md", "# long notes");
         var real = Zips.entries("notes.md", "# short");
