@@ -17,7 +17,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * logs pane's {@code LogBuffer} (heap and search of 1,000,000 lines) and {@code LogTail} (20,000 lines/s), and
  * {@code TraceParse} (100,000 to 500,000 spans into one trace), {@code TraceWaterfall} (their first
  * waterfall frame and redraws) and {@code SecurityFilter} (10,000 findings filtered, sorted and
- * grouped). A benchmark name
+ * grouped). {@code BundleFuzz} (its own options, see that class) fuzzes the bundle reader and is
+ * run only when named first. A benchmark name
  * given on the command line (a regular expression, as JMH takes them) runs only what matches,
  * e.g. {@code bench/run TopologyRedraw} or {@code bench/run -Dpitwall.bench.seconds=10
  * TopologyUpdates} (system properties go before the name, see those classes).
@@ -39,6 +40,10 @@ public final class BenchMain {
             } else {
                 rest.add(a);
             }
+        }
+        if (!rest.isEmpty() && rest.getFirst().equals("BundleFuzz")) {
+            BundleFuzz.main(rest.subList(1, rest.size()).toArray(String[]::new));
+            return;
         }
         CommandLineOptions cli = new CommandLineOptions(rest.toArray(String[]::new));
         List<String> includes = cli.getIncludes();
