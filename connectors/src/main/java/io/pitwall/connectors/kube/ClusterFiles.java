@@ -95,11 +95,24 @@ public final class ClusterFiles {
             return "kind " + node.path("kind").asString() + " of apiVersion " + node.path("apiVersion").asString("(none)")
                     + " is not an object with metadata";
         } catch (JacksonException e) {
-            return "not read (" + why(e) + ")";
+            return "not read (" + (e instanceof tools.jackson.databind.DatabindException ? wrongType(e) : why(e)) + ")";
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             // fabric8's deserializers throw these for a value of the wrong shape
             return "not read (" + io.pitwall.connectors.Errors.firstLine(e) + ")";
         }
+    }
+
+    /** Where a value of the wrong type sits ("spec.containers[0].ports"), without Jackson's Java type names. */
+    static String wrongType(JacksonException e) {
+        StringBuilder at = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                at.append(at.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                at.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return at.isEmpty() ? "a value of the wrong type or form" : at + " holds a value of the wrong type or form";
     }
 
     private static int firstNonBlank(PushbackInputStream in) throws IOException {

@@ -84,12 +84,24 @@ class HostileBundleTest {
     void aKubernetesObjectFabric8CannotReadIsSkippedWithItsReason() throws Exception {
         try (OfflineSession s = open("bad-quantity.pitwall")) {
             assertThat(s.skipped().get(Signal.CLUSTER)).containsExactly(
-                    "cluster/objects.json item 1: not read (Invalid quantity string format passed)");
+                    "cluster/objects.json item 1: not read (spec.containers[0].resources.limits.memory holds a value of the wrong "
+                            + "type or form)");
             assertClean(s);
         }
         try (OfflineSession s = open("item-not-an-object.pitwall")) {
             assertThat(s.skipped().get(Signal.CLUSTER)).singleElement().asString()
                     .startsWith("cluster/objects.json item 5: kind Ingress of apiVersion ");
+            assertClean(s);
+        }
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsSaidByWhereItIsNotByJavaTypeNames() throws Exception {
+        try (OfflineSession s = open("wrong-type.pitwall")) {
+            assertThat(s.state(Signal.CLUSTER)).isInstanceOfSatisfying(SourceState.Failing.class, f -> assertThat(f.reason())
+                    .isEqualTo("wrong-type.pitwall: the cluster objects cannot be read (cluster/pod.json is not a Kubernetes "
+                            + "object: not read (status.containerStatuses[0].state.terminated.exitCode holds a value of the wrong type or form))"));
+            assertThat(s.traces()).isPresent();
             assertClean(s);
         }
     }
