@@ -56,6 +56,8 @@ public final class BundleFuzz {
     private final AtomicLong next = new AtomicLong();
     private final AtomicInteger files = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
+    private final LongAdder makeNanos = new LongAdder();
+    private final List<OfflineLoad> loads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private BundleFuzz(Options options) throws IOException {
         this.options = options;
@@ -145,13 +147,16 @@ public final class BundleFuzz {
     private void work(long deadline) {
         ExecutorService runner = runner();
         OfflineLoad load = new OfflineLoad(shared, options.timeoutMs());
+        loads.add(load);
         long i;
         while ((i = next.getAndIncrement()) < options.count() && System.nanoTime() < deadline) {
             long seed = inputSeed(options.seed(), i);
             FuzzMutator.Made made;
             try {
                 // made outside the time limit: a bomb is deflated once, the first time it is used
+                long t0 = System.nanoTime();
                 made = mutator.make(seed);
+                makeNanos.add(System.nanoTime() - t0);
             } catch (Throwable t) {
                 record(seed, new Run(OfflineLoad.Result.crash("fuzzer could not make the input: " + Verdict.kind(t),
                         String.valueOf(t), t), null));
@@ -297,6 +302,10 @@ public final class BundleFuzz {
         long n = done.sum();
         System.out.println();
         System.out.printf(Locale.ROOT, "inputs:           %,d in %.0f s (%.1f inputs/s, %d threads)%n", n, s, n / s, options.threads());
+        double open = loads.stream().mapToLong(l -> l.openNanos.sum()).sum() / 1e9;
+        double read = loads.stream().mapToLong(l -> l.readNanos.sum()).sum() / 1e9;
+        System.out.printf(Locale.ROOT, "time per input:   %.1f ms making it, %.1f ms opening it (FileSessions.open), %.1f ms reading it as the panes do%n",
+                makeNanos.sum() / 1e6 / Math.max(1, n), open * 1e3 / Math.max(1, n), read * 1e3 / Math.max(1, n));
         System.out.printf(Locale.ROOT, "opened:           %,d (%,d with a signal failing cleanly)%n", opened.sum(), partial.sum());
         System.out.printf(Locale.ROOT, "clean refusals:   %,d%n", refused.sum());
         refusals.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparingLong(LongAdder::sum).reversed()))

@@ -67,6 +67,9 @@ final class OfflineLoad {
 
     private final Executor executor;
     private final long timeoutMillis;
+    /** Time spent opening (reader, verification, parsing) and reading as the panes do, for the figures. */
+    final java.util.concurrent.atomic.LongAdder openNanos = new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder readNanos = new java.util.concurrent.atomic.LongAdder();
 
     OfflineLoad(Executor executor, long timeoutMillis) {
         this.executor = executor;
@@ -76,9 +79,11 @@ final class OfflineLoad {
     /** Opens and reads {@code file}; never throws, every throwable is a crash. */
     Result run(Path file) {
         Session session;
+        long t0 = System.nanoTime();
         try {
             session = FileSessions.open(file);
         } catch (IOException e) {
+            openNanos.add(System.nanoTime() - t0);
             String bad = Verdict.problem(e);
             if (bad == null) {
                 bad = Verdict.message(e.getMessage());
@@ -88,8 +93,11 @@ final class OfflineLoad {
         } catch (Throwable t) {
             return Result.crash(Verdict.kind(t), String.valueOf(t.getMessage()), t);
         }
+        long t1 = System.nanoTime();
+        openNanos.add(t1 - t0);
         try (session) {
             Result r = read(session);
+            readNanos.add(System.nanoTime() - t1);
             boolean failing = session.states().values().stream().anyMatch(st -> st instanceof SourceState.Failing);
             return r != null ? r : new Result(Outcome.OPENED, failing ? "partial" : "", "", null);
         } catch (Throwable t) {

@@ -90,7 +90,7 @@ final class RawZip {
      */
     static Compressed repeated(byte[] pattern, long count) {
         CRC32 crc = new CRC32();
-        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater d = new Deflater(Deflater.BEST_SPEED, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[1 << 20];
         for (int i = 0; i < chunk.length; i++) {

@@ -73,9 +73,10 @@ public final class OfflineSession implements Session {
      * read: its objects would not fit.
      */
     public static OfflineSession open(Path file) throws BundleException {
-        Bundle bundle = BundleReader.open(file);
+        long heap = Runtime.getRuntime().maxMemory();
+        Bundle bundle = BundleReader.open(file, io.pitwall.connectors.snapshot.BundleLimits.DEFAULT,
+                m -> checkMemory(file, m, heap));
         try {
-            checkMemory(bundle, Runtime.getRuntime().maxMemory());
             return new OfflineSession(bundle);
         } catch (BundleException | RuntimeException e) {
             bundle.close();
@@ -83,14 +84,14 @@ public final class OfflineSession implements Session {
         }
     }
 
-    /** Refuses {@code bundle} when its entries add up to more than a quarter of {@code maxHeap}. */
-    static void checkMemory(Bundle bundle, long maxHeap) throws BundleException {
-        long total = bundle.entries().stream().mapToLong(BundleEntry::size).sum();
+    /** Refuses a bundle whose entries add up to more than a quarter of {@code maxHeap}, before they are inflated. */
+    static void checkMemory(Path file, BundleManifest manifest, long maxHeap) throws BundleException {
+        long total = manifest.entries().stream().mapToLong(BundleEntry::size).sum();
         long budget = maxHeap / 4;
         if (total > budget) {
-            String name = bundle.file().getFileName().toString();
+            String name = file.getFileName().toString();
             long suggest = Math.max(2, (total * 4 + (1L << 30) - 1) >> 30);
-            throw new BundleException(BundleException.Reason.TOO_LARGE, bundle.file(), null, name + " holds "
+            throw new BundleException(BundleException.Reason.TOO_LARGE, file, null, name + " holds "
                     + humanSize(total) + " of data, more than this Pitwall can read into memory (a quarter of its "
                     + humanSize(maxHeap) + " heap); start it with more memory, e.g. PITWALL_JAVA_OPTS=-Xmx" + suggest + "g");
         }

@@ -40,11 +40,29 @@ public final class BundleReader {
      * @throws BundleException with a one-line message naming the file, the entry and the problem
      */
     public static Bundle open(Path file, BundleLimits limits) throws BundleException {
+        return open(file, limits, m -> {
+        });
+    }
+
+    /** A check of the manifest's declared entries, made before any entry is inflated. */
+    @FunctionalInterface
+    public interface ManifestCheck {
+        /** @throws BundleException to refuse the bundle */
+        void check(BundleManifest manifest) throws BundleException;
+    }
+
+    /**
+     * Opens and verifies {@code file}, running {@code check} on its manifest once the manifest is
+     * read and its sizes are within the limits, before any entry is inflated (a reader that knows
+     * it cannot hold a bundle says so without paying for its verification).
+     */
+    public static Bundle open(Path file, BundleLimits limits, ManifestCheck check) throws BundleException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(check, "check");
         ZipFile zip = openZip(file);
         try {
-            return verify(file, zip, limits);
+            return verify(file, zip, limits, check);
         } catch (BundleException e) {
             closeQuietly(zip);
             throw e;
@@ -83,7 +101,7 @@ public final class BundleReader {
         }
     }
 
-    private static Bundle verify(Path file, ZipFile zip, BundleLimits limits) throws BundleException {
+    private static Bundle verify(Path file, ZipFile zip, BundleLimits limits, ManifestCheck check) throws BundleException {
         String name = Messages.file(file);
         if (zip.size() - 1L > limits.maxEntries()) {
             throw new BundleException(Reason.TOO_LARGE, file, null, name + " holds " + zip.size()
@@ -114,6 +132,7 @@ public final class BundleReader {
         }
         BundleManifest manifest = ManifestCodec.fromJson(readManifest(file, zip, manifestEntry, limits), file);
         checkDeclaredSizes(file, manifest, limits);
+        check.check(manifest);
         for (BundleEntry e : manifest.entries()) {
             if (!byName.containsKey(e.path())) {
                 throw new BundleException(Reason.MISSING_ENTRY, file, e.path(), name + ": manifest.json lists "

@@ -136,13 +136,15 @@ class HostileBundleTest {
 
     @Test
     void aBundleLargerThanAQuarterOfTheHeapIsRefusedBeforeItIsRead() throws Exception {
-        try (var b = io.pitwall.connectors.snapshot.BundleReader.open(copy("owner-without-name.pitwall"))) {
-            BundleException e = catchThrowableOfType(BundleException.class, () -> OfflineSession.checkMemory(b, 100_000));
+        Path file = copy("owner-without-name.pitwall");
+        try (var b = io.pitwall.connectors.snapshot.BundleReader.open(file)) {
+            BundleException e = catchThrowableOfType(BundleException.class,
+                    () -> OfflineSession.checkMemory(file, b.manifest(), 100_000));
             assertThat(e.reason()).isEqualTo(BundleException.Reason.TOO_LARGE);
             assertThat(e.getMessage()).startsWith("owner-without-name.pitwall holds ").contains(
                     "of data, more than this Pitwall can read into memory (a quarter of its 98 KB heap); "
                             + "start it with more memory, e.g. PITWALL_JAVA_OPTS=-Xmx2g");
-            OfflineSession.checkMemory(b, Runtime.getRuntime().maxMemory());
+            OfflineSession.checkMemory(file, b.manifest(), Runtime.getRuntime().maxMemory());
         }
     }
 

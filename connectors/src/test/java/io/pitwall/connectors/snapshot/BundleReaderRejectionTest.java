@@ -76,6 +76,19 @@ class BundleReaderRejectionTest {
     }
 
     @Test
+    void theCallersManifestCheckRunsBeforeAnyEntryIsInflated() throws Exception {
+        var real = Zips.entries("logs/entries.ndjson", "{\"line\":\"payment declined\"}\n");
+        var claimed = Zips.entries("logs/entries.ndjson", "{\"line\":\"payment accepted\"}\n");
+        Path file = Zips.write(dir, "bad.pitwall", Zips.zip(Zips.json(Zips.manifest("1.0", claimed)), real));
+        BundleException e = catchThrowableOfType(BundleException.class, () -> BundleReader.open(file, BundleLimits.DEFAULT,
+                m -> {
+                    throw new BundleException(Reason.TOO_LARGE, file, null, "too much for this reader: "
+                            + m.entries().size() + " entry");
+                }));
+        assertThat(e).hasMessage("too much for this reader: 1 entry");
+    }
+
+    @Test
     void fewerBytesThanTheManifestLists() throws Exception {
         var claimed = Zips.entries("notes.md", "# long notes");
         var real = Zips.entries("notes.md", "# short");
