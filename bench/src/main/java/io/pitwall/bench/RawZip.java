@@ -90,7 +90,8 @@ final class RawZip {
      */
     static Compressed repeated(byte[] pattern, long count) {
         CRC32 crc = new CRC32();
-        Deflater d = new Deflater(Deflater.BEST_SPEED, true);
+        // small ones at the fastest level expand about 300 times, under the reader's limit: they reach the parsers
+        Deflater d = new Deflater(count < (100L << 20) ? Deflater.BEST_SPEED : Deflater.BEST_COMPRESSION, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[1 << 20];
         for (int i = 0; i < chunk.length; i++) {

@@ -39,7 +39,7 @@ public final class ClusterFiles {
     /** Reads {@code in}; {@code name} names the file in notes and messages. */
     public static Read read(InputStream in, String name) throws IOException {
         ObjectMapper mapper = Serialization.jsonMapper();
-        PushbackInputStream head = new PushbackInputStream(in, 4);
+        PushbackInputStream head = new PushbackInputStream(new java.io.BufferedInputStream(in, 1 << 16), 4);
         int first = firstNonBlank(head);
         if (first != '{') {
             throw new IOException(name + " is not a Kubernetes object in JSON (it " + (first < 0 ? "is empty"

@@ -75,6 +75,20 @@ class BundleReaderRejectionTest {
         BundleReader.open(file).close();
     }
 
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({
+        "+1000000000-01-01T00:00:00Z, +1000000000-12-31T23:59:59Z",
+        "1969-12-31T23:00:00Z,        2026-11-24T03:00:00Z",
+        "2026-11-24T02:00:00Z,        2262-04-11T23:47:16.854775808Z",
+    })
+    void aTimeRangeBeyondWhatNanosecondsSince1970Hold(String from, String to) throws Exception {
+        String manifest = new String(Zips.json(Zips.manifest("1.0", Map.of())), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(Zips.RANGE.from().toString(), from).replace(Zips.RANGE.to().toString(), to);
+        BundleException e = refused(Zips.zip(utf8(manifest), Map.of()), Reason.BAD_MANIFEST);
+        assertThat(e.getMessage()).startsWith("bad.pitwall: bad manifest.json: timeRange (")
+                .endsWith(") is not within the years 1970 to 2261 that Pitwall's times hold");
+    }
+
     @Test
     void theCallersManifestCheckRunsBeforeAnyEntryIsInflated() throws Exception {
         var real = Zips.entries("logs/entries.ndjson", "{\"line\":\"payment declined\"}\n");
