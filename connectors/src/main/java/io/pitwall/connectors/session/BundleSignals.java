@@ -195,6 +195,10 @@ final class BundleSignals {
                 var e = LokiJson.response(in, new LokiJson.Interner());
                 if (e.data() != null) {
                     entries.addAll(e.data().entries());
+                    if (e.data().skipped() > 0) {
+                        skip(Signal.LOGS, LogsCapture.QUERY_RANGE + ": " + e.data().skipped()
+                                + (e.data().skipped() == 1 ? " value" : " values") + " not a log line or a sample, not read");
+                    }
                 }
                 read++;
             } catch (IOException x) {
