@@ -27,14 +27,16 @@ import java.util.concurrent.atomic.LongAdder;
  * how many opened, were refused cleanly or crashed, the kinds of crash with a reproducer seed.
  *
  * <pre>
- * BundleFuzz [--count N] [--seed S] [--threads T] [--timeout-ms M] [--max-seconds S] [--save DIR]
+ * BundleFuzz [--count N] [--seed S] [--threads T] [--timeout-ms M] [--max-seconds S] [--save DIR] [--from I]
  * BundleFuzz --replay SEED [--save DIR]     one input again, with its mutations and stack trace
  * </pre>
+ * {@code --from I} starts at input I of the run (to go on with a run that was stopped: the same
+ * seed makes the same inputs). Stopped early (Ctrl+C), it prints the figures so far.
  * Exit code 1 when anything crashed.
  */
 public final class BundleFuzz {
 
-    record Options(long count, long seed, int threads, long timeoutMs, long maxSeconds, Long replay, Path save) {
+    record Options(long count, long seed, int threads, long timeoutMs, long maxSeconds, Long replay, Path save, long from) {
     }
 
     /** The first input of a crash kind, and how often the kind came. */
@@ -54,6 +56,7 @@ public final class BundleFuzz {
     private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     private final Map<String, Crash> crashes = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
+    private volatile boolean finished;
     private final AtomicInteger files = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
     private final LongAdder makeNanos = new LongAdder();
@@ -81,6 +84,7 @@ public final class BundleFuzz {
         long max = 0;
         Long replay = null;
         Path save = null;
+        long from = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("BundleFuzz")) {
@@ -98,11 +102,12 @@ public final class BundleFuzz {
                 case "--max-seconds" -> max = Long.parseLong(v);
                 case "--replay" -> replay = Long.parseLong(v);
                 case "--save" -> save = Path.of(v);
+                case "--from" -> from = Long.parseLong(v.replace("_", ""));
                 default -> throw new IllegalArgumentException("BundleFuzz: unknown option " + a
-                        + " (--count --seed --threads --timeout-ms --max-seconds --replay --save)");
+                        + " (--count --seed --threads --timeout-ms --max-seconds --replay --save --from)");
             }
         }
-        return new Options(count, seed, Math.max(1, threads), timeout, max, replay, save);
+        return new Options(count, seed, Math.max(1, threads), timeout, max, replay, save, from);
     }
 
     /** The seed of input {@code i} of a run: SplitMix64 of the run's seed and the index. */
@@ -118,6 +123,14 @@ public final class BundleFuzz {
         long deadline = options.maxSeconds() > 0 ? start + TimeUnit.SECONDS.toNanos(options.maxSeconds()) : Long.MAX_VALUE;
         System.out.printf(Locale.ROOT, "BundleFuzz: %,d inputs, seed %d, %d threads, %d ms per input, max heap %d MiB%n",
                 options.count(), options.seed(), options.threads(), options.timeoutMs(), Runtime.getRuntime().maxMemory() >> 20);
+        next.set(options.from());
+        Thread early = new Thread(() -> {
+            if (!finished) {
+                System.out.println("BundleFuzz: stopped at input " + next.get() + " (--from " + next.get() + " goes on)");
+                summary(start);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(early);
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < options.threads(); t++) {
             Thread w = Thread.ofPlatform().name("fuzz-" + t).start(() -> work(deadline));
@@ -139,6 +152,7 @@ public final class BundleFuzz {
                     new LongAdder()));
             crashed.increment();
         }
+        finished = true;
         summary(start);
         delete(work);
         return crashed.sum() == 0 ? 0 : 1;
@@ -149,7 +163,7 @@ public final class BundleFuzz {
         OfflineLoad load = new OfflineLoad(shared, options.timeoutMs());
         loads.add(load);
         long i;
-        while ((i = next.getAndIncrement()) < options.count() && System.nanoTime() < deadline) {
+        while ((i = next.getAndIncrement()) < options.from() + options.count() && System.nanoTime() < deadline) {
             long seed = inputSeed(options.seed(), i);
             FuzzMutator.Made made;
             try {
