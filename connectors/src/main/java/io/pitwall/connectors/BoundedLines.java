@@ -59,9 +59,13 @@ public final class BoundedLines {
             }
             any = true;
             int start = pos;
-            while (pos < end && buf[pos] != '\n') {
-                pos++;
+            int i = pos;
+            int limit = end;
+            char[] b = buf;
+            while (i < limit && b[i] != '\n') {
+                i++;
             }
+            pos = i;
             boolean ended = pos < end;
             int n = pos - start;
             if (!tooLong) {

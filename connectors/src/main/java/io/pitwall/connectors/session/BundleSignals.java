@@ -177,8 +177,8 @@ final class BundleSignals {
         IOException first = null;
         int read = 0;
         if (ndjson) {
-            try (InputStream in = bundle.open(LogsCapture.ENTRIES)) {
-                LogsCapture.Read r = LogsCapture.readEntries(in);
+            try {
+                LogsCapture.Read r = LogsCapture.readEntries(() -> bundle.open(LogsCapture.ENTRIES));
                 entries.addAll(r.entries());
                 read++;
                 if (r.skipped() > 0) {
