@@ -40,7 +40,8 @@ public final class BundleFuzz {
     }
 
     /** The first input of a crash kind, and how often the kind came. */
-    record Crash(String kind, long seed, String seedName, List<String> mutations, String detail, LongAdder count) {
+    record Crash(String kind, long seed, String seedName, List<String> mutations, String detail, LongAdder count,
+                 List<Long> more) {
     }
 
     private final Options options;
@@ -149,7 +150,7 @@ public final class BundleFuzz {
         }
         if (Files.exists(canary)) {
             crashes.put("CODE EXECUTION: the canary file was written", new Crash("canary", -1, "", List.of(), canary.toString(),
-                    new LongAdder()));
+                    new LongAdder(), List.of()));
             crashed.increment();
         }
         finished = true;
@@ -159,7 +160,8 @@ public final class BundleFuzz {
     }
 
     private void work(long deadline) {
-        ExecutorService runner = runner();
+        java.util.concurrent.atomic.AtomicReference<Thread> runnerThread = new java.util.concurrent.atomic.AtomicReference<>();
+        ExecutorService runner = runner(runnerThread);
         OfflineLoad load = new OfflineLoad(shared, options.timeoutMs());
         loads.add(load);
         long i;
@@ -182,14 +184,17 @@ public final class BundleFuzz {
             try {
                 r = f.get(limit, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
+                Thread stuck = runnerThread.get();
+                String where = stuck == null ? "" : " in " + java.util.Arrays.stream(stuck.getStackTrace()).limit(12)
+                        .map(StackTraceElement::toString).collect(java.util.stream.Collectors.joining(" < "));
                 f.cancel(true);
                 runner.shutdownNow();
-                runner = runner();
+                runner = runner(runnerThread);
                 if (abandoned.incrementAndGet() > 8) {
                     System.out.println("BundleFuzz: more than 8 inputs never finished; stopping");
                     next.set(Long.MAX_VALUE);
                 }
-                r = new Run(OfflineLoad.Result.crash("timeout", "no result within " + limit + " ms", null), made);
+                r = new Run(OfflineLoad.Result.crash("timeout", "no result within " + limit + " ms" + where, null), made);
             } catch (Exception e) {
                 r = new Run(OfflineLoad.Result.crash("fuzzer: " + Verdict.kind(e), String.valueOf(e), e), made);
             }
@@ -198,8 +203,12 @@ public final class BundleFuzz {
         runner.shutdownNow();
     }
 
-    private static ExecutorService runner() {
-        return Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("fuzz-input").unstarted(r));
+    private static ExecutorService runner(java.util.concurrent.atomic.AtomicReference<Thread> thread) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = Thread.ofPlatform().daemon().name("fuzz-input").unstarted(r);
+            thread.set(t);
+            return t;
+        });
     }
 
     /** One input opened, and the input. */
@@ -247,12 +256,15 @@ public final class BundleFuzz {
                 FuzzMutator.Made m = run.made();
                 Crash c = crashes.computeIfAbsent(r.kind(), k -> {
                     Crash first = new Crash(k, seed, m == null ? "" : m.seedName(), m == null ? List.of() : m.mutations(),
-                            r.detail(), new LongAdder());
+                            r.detail(), new LongAdder(), new java.util.concurrent.CopyOnWriteArrayList<>());
                     save(first, m, r.error());
                     System.out.println("CRASH " + k + " (--replay " + seed + ")");
                     return first;
                 });
                 c.count().increment();
+                if (c.seed() != seed && c.more().size() < 10) {
+                    c.more().add(seed);
+                }
             }
         }
     }
@@ -326,13 +338,14 @@ public final class BundleFuzz {
                 .forEach(e -> System.out.printf(Locale.ROOT, "    %-40s %,d%n", e.getKey(), e.getValue().sum()));
         System.out.printf(Locale.ROOT, "crashes:          %,d in %d kinds%n", crashed.sum(), crashes.size());
         crashes.values().stream().sorted(Comparator.comparingLong((Crash c) -> c.count().sum()).reversed())
-                .forEach(c -> System.out.printf(Locale.ROOT, "    %,8d  %s  (--replay %d; %s %s)%n        %s%n", c.count().sum(), c.kind(),
-                        c.seed(), c.seedName(), c.mutations(), oneLine(c.detail())));
+                .forEach(c -> System.out.printf(Locale.ROOT, "    %,8d  %s  (--replay %d; %s %s)%n        %s%s%n", c.count().sum(),
+                        c.kind(), c.seed(), c.seedName(), c.mutations(), oneLine(c.detail()),
+                        c.more().isEmpty() ? "" : "\n        also --replay " + c.more()));
     }
 
     private static String oneLine(String s) {
         String t = String.valueOf(s).replace('\n', ' ');
-        return t.length() > 300 ? t.substring(0, 300) + "..." : t;
+        return t.length() > 1500 ? t.substring(0, 1500) + "..." : t;
     }
 
     private static void delete(Path dir) {

@@ -117,14 +117,15 @@ final class FuzzMutator {
             if (in.parts.isEmpty()) {
                 in.parts.add(new FuzzInput.Part("notes.md", "text/markdown", new byte[0], null));
             }
-        } else if (dice < 89) {
+        } else if (dice < 87) {
+            // a bomb under the ratio is parsed in full (seconds): one input in about a hundred is plenty
             bomb(in, p, r);
-        } else if (dice < 92) {
+        } else if (dice < 91) {
             hostileContent(in, p, r);
         } else if (dice < 94) {
             in.applied.add("stored " + p.path);
             p.stored = true;
-        } else if (dice < 95) {
+        } else if (dice < 95 && r.nextBoolean()) {
             int count = r.nextBoolean() ? 10_001 : 2_000;
             in.applied.add("entries " + count);
             for (int i = 0; i < count; i++) {
@@ -242,7 +243,7 @@ final class FuzzMutator {
             {'a'}};
         int k = r.nextInt(names.length);
         // lines expand less than a byte repeated (about 330 times): below the ratio limit they are parsed, so smaller
-        long[] sizes = patterns[k].length > 1 ? new long[] {8L << 20, 32L << 20, 300L << 20, 1L << 30}
+        long[] sizes = patterns[k].length > 1 ? new long[] {8L << 20, 16L << 20, 300L << 20, 1L << 30}
                 : new long[] {8L << 20, 64L << 20, 300L << 20, 1L << 30};
         long size = sizes[r.nextInt(sizes.length)];
         p.bomb = new BombCache.Bomb(names[k], patterns[k], size);

@@ -137,8 +137,9 @@ final class OfflineLoad {
         Duration step = StepPolicy.step(window, 1200, StepPolicy.DEFAULT_SCRAPE_INTERVAL);
         if (s.metrics().isPresent()) {
             var m = s.metrics().get();
-            for (RangeResult r : await(m.captured(), "captured series")) {
-                await(m.queryRange(r.query(), window, step), "captured query");
+            // each captured query once, as the panels and the PromQL bar ask them
+            for (String q : await(m.captured(), "captured series").stream().map(RangeResult::query).distinct().limit(100).toList()) {
+                await(m.queryRange(q, window, step), "captured query");
             }
             PanelLoader panels = new PanelLoader(m);
             await(panels.loadAll(ResourcePanels.of(new MetricScope.Cluster()), window, step), "cluster panels");
