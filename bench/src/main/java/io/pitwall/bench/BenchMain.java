@@ -17,7 +17,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * logs pane's {@code LogBuffer} (heap and search of 1,000,000 lines) and {@code LogTail} (20,000 lines/s), and
  * {@code TraceParse} (100,000 to 500,000 spans into one trace), {@code TraceWaterfall} (their first
  * waterfall frame and redraws) and {@code SecurityFilter} (10,000 findings filtered, sorted and
- * grouped). A benchmark name
+ * grouped), {@code BundleOpen} (a 200 MB incident bundle opened: 1,200 pods, 500,000 log lines).
+ * {@code BundleFuzz} (its own options, see that class) fuzzes the bundle reader and is
+ * run only when named first. A benchmark name
  * given on the command line (a regular expression, as JMH takes them) runs only what matches,
  * e.g. {@code bench/run TopologyRedraw} or {@code bench/run -Dpitwall.bench.seconds=10
  * TopologyUpdates} (system properties go before the name, see those classes).
@@ -40,6 +42,10 @@ public final class BenchMain {
                 rest.add(a);
             }
         }
+        if (!rest.isEmpty() && rest.getFirst().equals("BundleFuzz")) {
+            BundleFuzz.main(rest.subList(1, rest.size()).toArray(String[]::new));
+            return;
+        }
         CommandLineOptions cli = new CommandLineOptions(rest.toArray(String[]::new));
         List<String> includes = cli.getIncludes();
         boolean redraw = includes.isEmpty() || matches(includes, "io.pitwall.bench.TopologyRedraw");
@@ -50,6 +56,7 @@ public final class BenchMain {
         boolean traceParse = includes.isEmpty() || matches(includes, "io.pitwall.bench.TraceParse");
         boolean traceWaterfall = includes.isEmpty() || matches(includes, "io.pitwall.bench.TraceWaterfall");
         boolean securityFilter = includes.isEmpty() || matches(includes, "io.pitwall.bench.SecurityFilter");
+        boolean bundleOpen = includes.isEmpty() || matches(includes, "io.pitwall.bench.BundleOpen");
         boolean jmh = includes.isEmpty() || JMH.stream().anyMatch(b -> matches(includes, b));
         Collection<RunResult> results = List.of();
         if (jmh) {
@@ -86,6 +93,9 @@ public final class BenchMain {
         }
         if (securityFilter) {
             SecurityFilterBenchmark.print(SecurityFilterBenchmark.run());
+        }
+        if (bundleOpen) {
+            BundleOpenBenchmark.print(BundleOpenBenchmark.run());
         }
         System.exit(0); // the JavaFX toolkit, if started, would keep the JVM up
     }

@@ -77,22 +77,59 @@ public final class ClusterCapture {
 
     /** The watch events of a {@code cluster/watch.ndjson}; a line that is not one is skipped. */
     public static List<WatchEvent> readWatch(InputStream in) throws IOException {
+        return readWatchLines(in).events();
+    }
+
+    /** What a {@code cluster/watch.ndjson} held, and how many lines were not watch events. */
+    public record Watch(List<WatchEvent> events, int skipped) {
+    }
+
+    /**
+     * The watch events of a {@code cluster/watch.ndjson}: a line that is not one (not JSON, a
+     * time that is not RFC 3339, an unknown type, no kind or name, too long) costs that line, not
+     * the timeline; they are counted.
+     */
+    public static Watch readWatchLines(InputStream in) throws IOException {
         List<WatchEvent> out = new ArrayList<>();
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        for (String line : text.split("\n")) {
-            if (line.isBlank()) {
+        int skipped = 0;
+        var lines = io.pitwall.connectors.BoundedLines.utf8(in, io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            if (line != io.pitwall.connectors.BoundedLines.TOO_LONG && line.isBlank()) {
                 continue;
             }
-            try {
-                var n = JSON.readTree(line);
-                out.add(new WatchEvent(Instant.parse(n.path("at").asText()), WatchEvent.Type.valueOf(n.path("type").asText()),
-                        new KubeRef(n.path("kind").asText(), n.path("namespace").asText(""), n.path("name").asText()),
-                        n.path("resourceVersion").asText(""), n.path("summary").asText("")));
-            } catch (IOException | RuntimeException e) {
-                // a damaged line costs that line, not the timeline
+            WatchEvent e = line == io.pitwall.connectors.BoundedLines.TOO_LONG ? null : watchEvent(line);
+            if (e == null) {
+                skipped++;
+            } else {
+                out.add(e);
             }
         }
-        return out;
+        return new Watch(out, skipped);
+    }
+
+    private static WatchEvent watchEvent(String line) {
+        try {
+            var n = JSON.readTree(line);
+            if (!n.isObject() || !n.path("at").isTextual() || !n.path("type").isTextual() || !n.path("kind").isTextual()
+                    || !n.path("name").isTextual()) {
+                return null;
+            }
+            WatchEvent.Type type;
+            try {
+                type = WatchEvent.Type.valueOf(n.path("type").asText());
+            } catch (IllegalArgumentException unknown) {
+                return null;
+            }
+            return new WatchEvent(Instant.parse(n.path("at").asText()), type,
+                    new KubeRef(n.path("kind").asText(), text(n.path("namespace")), n.path("name").asText()),
+                    text(n.path("resourceVersion")), text(n.path("summary")));
+        } catch (IOException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.isTextual() ? n.asText() : n.isNumber() ? n.asText() : "";
     }
 
     private static ObjectNode line(WatchEvent e, BundleWriter writer) {

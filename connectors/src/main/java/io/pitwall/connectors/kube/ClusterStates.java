@@ -48,7 +48,11 @@ public final class ClusterStates {
         List<EventInfo> events = new ArrayList<>();
         for (HasMetadata o : objects) {
             switch (o) {
-                case Namespace n -> namespaces.add(n.getMetadata().getName());
+                case Namespace n -> {
+                    if (n.getMetadata() != null && n.getMetadata().getName() != null) {
+                        namespaces.add(n.getMetadata().getName());
+                    }
+                }
                 case Node n -> nodes.add(KubeMapping.node(n));
                 case Pod p -> pods.add(KubeMapping.pod(p));
                 case Service s -> services.add(KubeMapping.service(s));

@@ -44,12 +44,14 @@ public final class KubeMapping {
         var status = p.getStatus();
         Map<String, ContainerStatus> statuses = new java.util.LinkedHashMap<>();
         if (status != null && status.getContainerStatuses() != null) {
-            status.getContainerStatuses().forEach(cs -> statuses.put(cs.getName(), cs));
+            status.getContainerStatuses().stream().filter(cs -> cs != null && cs.getName() != null)
+                    .forEach(cs -> statuses.put(cs.getName(), cs));
         }
         // the spec's containers in its order (a pending pod has no statuses yet), then any status without one
         Map<String, Container> specs = new java.util.LinkedHashMap<>();
         if (p.getSpec() != null && p.getSpec().getContainers() != null) {
-            p.getSpec().getContainers().forEach(c -> specs.put(c.getName(), c));
+            p.getSpec().getContainers().stream().filter(c -> c != null && c.getName() != null)
+                    .forEach(c -> specs.put(c.getName(), c));
         }
         java.util.Set<String> names = new java.util.LinkedHashSet<>(specs.keySet());
         names.addAll(statuses.keySet());
@@ -86,6 +88,9 @@ public final class KubeMapping {
         List<PodInfo.Condition> conditions = new ArrayList<>();
         if (status != null && status.getConditions() != null) {
             for (PodCondition c : status.getConditions()) {
+                if (c == null) {
+                    continue;
+                }
                 conditions.add(new PodInfo.Condition(c.getType(), c.getStatus(), Optional.ofNullable(c.getReason()),
                         Optional.ofNullable(c.getMessage()), Optional.ofNullable(c.getLastTransitionTime()).map(KubeMapping::instant)));
             }
@@ -103,7 +108,11 @@ public final class KubeMapping {
             return Map.of();
         }
         Map<String, String> out = new java.util.TreeMap<>();
-        q.forEach((k, v) -> out.put(k, quantity(v)));
+        q.forEach((k, v) -> {
+            if (k != null) {
+                out.put(k, quantity(v));
+            }
+        });
         return out;
     }
 
@@ -151,10 +160,11 @@ public final class KubeMapping {
         var spec = s.getSpec();
         List<String> ports = new ArrayList<>();
         if (spec != null && spec.getPorts() != null) {
-            spec.getPorts().forEach(p -> ports.add(p.getPort() + "/" + Objects.requireNonNullElse(p.getProtocol(), "TCP")));
+            spec.getPorts().stream().filter(Objects::nonNull)
+                    .forEach(p -> ports.add(p.getPort() + "/" + Objects.requireNonNullElse(p.getProtocol(), "TCP")));
         }
         return new ServiceInfo(ns(s), name(s), spec == null || spec.getType() == null ? "ClusterIP" : spec.getType(),
-                spec == null || spec.getSelector() == null ? Map.of() : spec.getSelector(), ports);
+                spec == null ? Map.of() : clean(spec.getSelector()), ports);
     }
 
     public static IngressInfo ingress(Ingress i) {
@@ -164,12 +174,12 @@ public final class KubeMapping {
         if (spec != null) {
             addBackend(spec.getDefaultBackend(), services);
             if (spec.getRules() != null) {
-                spec.getRules().forEach(r -> {
+                spec.getRules().stream().filter(Objects::nonNull).forEach(r -> {
                     if (r.getHost() != null) {
                         hosts.add(r.getHost());
                     }
                     if (r.getHttp() != null && r.getHttp().getPaths() != null) {
-                        r.getHttp().getPaths().forEach(p -> addBackend(p.getBackend(), services));
+                        r.getHttp().getPaths().stream().filter(Objects::nonNull).forEach(p -> addBackend(p.getBackend(), services));
                     }
                 });
             }
@@ -186,7 +196,7 @@ public final class KubeMapping {
     public static NodeInfo node(Node n) {
         var status = n.getStatus();
         boolean ready = status != null && status.getConditions() != null && status.getConditions().stream()
-                .anyMatch((NodeCondition c) -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+                .anyMatch((NodeCondition c) -> c != null && "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         boolean schedulable = n.getSpec() == null || !Boolean.TRUE.equals(n.getSpec().getUnschedulable());
         Map<String, Quantity> alloc = status == null || status.getAllocatable() == null ? Map.of() : status.getAllocatable();
         return new NodeInfo(name(n), labels(n), ready, schedulable, quantity(alloc.get("cpu")), quantity(alloc.get("memory")));
@@ -197,13 +207,14 @@ public final class KubeMapping {
         KubeRef ref = new KubeRef(o == null || o.getKind() == null ? "" : o.getKind(), o == null ? "" : o.getNamespace(),
                 o == null || o.getName() == null ? "" : o.getName());
         String last = e.getLastTimestamp() != null ? e.getLastTimestamp()
-                : e.getEventTime() != null ? e.getEventTime().getTime() : e.getMetadata().getCreationTimestamp();
+                : e.getEventTime() != null ? e.getEventTime().getTime()
+                : e.getMetadata() == null ? null : e.getMetadata().getCreationTimestamp();
         return new EventInfo(ref, Objects.requireNonNullElse(e.getType(), "Normal"), Objects.requireNonNullElse(e.getReason(), ""),
                 Objects.requireNonNullElse(e.getMessage(), ""), instant(last), e.getCount() == null ? 1 : e.getCount());
     }
 
     private static WorkloadInfo workload(String kind, HasMetadata o, LabelSelector selector, int desired, int ready) {
-        Map<String, String> match = selector == null || selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
+        Map<String, String> match = selector == null ? Map.of() : clean(selector.getMatchLabels());
         return new WorkloadInfo(kind, ns(o), name(o), uid(o), labels(o), match, owner(o), desired, ready);
     }
 
@@ -212,8 +223,9 @@ public final class KubeMapping {
         if (refs == null) {
             return Optional.empty();
         }
-        return refs.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst()
-                .or(() -> refs.stream().findFirst())
+        List<OwnerReference> named = refs.stream().filter(r -> r != null && r.getKind() != null && r.getName() != null).toList();
+        return named.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst()
+                .or(() -> named.stream().findFirst())
                 .map(r -> new KubeRef(r.getKind(), ns(o), r.getName()));
     }
 
@@ -230,7 +242,28 @@ public final class KubeMapping {
     }
 
     private static Map<String, String> labels(HasMetadata o) {
-        return o.getMetadata() == null || o.getMetadata().getLabels() == null ? Map.of() : o.getMetadata().getLabels();
+        return o.getMetadata() == null ? Map.of() : clean(o.getMetadata().getLabels());
+    }
+
+    /** A map of labels or selectors as the records take it: without null keys or values (a file may hold them). */
+    private static Map<String, String> clean(Map<String, String> m) {
+        if (m == null || m.isEmpty()) {
+            return Map.of();
+        }
+        boolean clean = true;
+        for (Map.Entry<String, String> e : m.entrySet()) {
+            clean &= e.getKey() != null && e.getValue() != null;
+        }
+        if (clean) {
+            return m;
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (k != null && v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private static Instant created(HasMetadata o) {

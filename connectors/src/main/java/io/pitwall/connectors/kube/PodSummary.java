@@ -38,6 +38,11 @@ public record PodSummary(String phase, boolean ready, int restarts, Optional<Str
         return s.toString();
     }
 
+    /** A count of digits, at most a billion (a summary from a file may hold any number of digits). */
+    static int count(String digits) {
+        return digits.length() > 9 ? 1_000_000_000 : Integer.parseInt(digits);
+    }
+
     /** Reads what {@link #text()} wrote; empty when {@code text} is not a pod's summary. */
     public static Optional<PodSummary> parse(String text) {
         if (text == null || text.isBlank()) {
@@ -53,7 +58,7 @@ public record PodSummary(String phase, boolean ready, int restarts, Optional<Str
         for (int i = 2; i < parts.length; i++) {
             String p = parts[i];
             if (p.matches("\\d+ restarts?")) {
-                restarts = Integer.parseInt(p.substring(0, p.indexOf(' ')));
+                restarts = PodSummary.count(p.substring(0, p.indexOf(' ')));
             } else if (p.startsWith("last ")) {
                 last = Optional.of(p.substring(5));
             } else {

@@ -8,15 +8,11 @@ import io.pitwall.connectors.model.LogStream;
 import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.connectors.snapshot.BundleProblem;
 import io.pitwall.connectors.snapshot.BundleWriter;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -161,51 +157,161 @@ public final class LogsCapture {
         }
     }
 
-    /** Reads {@value #ENTRIES}; a line that cannot be read is skipped and counted. */
+    /**
+     * Reads {@value #ENTRIES}; a line that cannot be read (not JSON, no time or line, a time out
+     * of range, longer than {@link io.pitwall.connectors.BoundedLines#DEFAULT_MAX_CHARS}) is skipped
+     * and counted, the first one's number and problem kept to say so.
+     */
     public static Read readEntries(InputStream in) throws IOException {
-        LokiJson.Interner interner = new LokiJson.Interner();
+        return tolerant(in);
+    }
+
+    /** Opens a file's bytes, again if need be. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads {@value #ENTRIES} as {@link #readEntries(InputStream)} does, faster: one streaming
+     * parse of the whole file, which gives way to reading it again line by line (opened anew)
+     * when its JSON is damaged, so a bad line still costs only that line.
+     */
+    public static Read readEntries(Source source) throws IOException {
+        try (InputStream in = source.open()) {
+            Read r = NdjsonEntries.read(in);
+            if (r != null) {
+                return r;
+            }
+        }
+        try (InputStream in = source.open()) {
+            return tolerant(in);
+        }
+    }
+
+    /** Line by line: each line parsed on its own, so a damaged one costs only itself. */
+    private static Read tolerant(InputStream in) throws IOException {
+        EntryStreams interner = new EntryStreams(new LokiJson.Interner());
         List<LogEntry> out = new ArrayList<>();
         int skipped = 0;
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-            if (line.isBlank()) {
+        String first = null;
+        var lines = io.pitwall.connectors.BoundedLines.utf8(in, io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            String problem = null;
+            if (line == io.pitwall.connectors.BoundedLines.TOO_LONG) {
+                problem = "longer than " + io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS / (1 << 20) + " MiB";
+            } else if (line.isBlank()) {
                 continue;
+            } else {
+                try {
+                    out.add(entry(line, interner));
+                } catch (IOException e) {
+                    problem = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "not JSON ("
+                            + firstLine(j.getOriginalMessage()) + ")" : e.getMessage();
+                } catch (java.time.DateTimeException | ArithmeticException e) {
+                    problem = BAD_TIME;
+                }
             }
-            try {
-                out.add(entry(line, interner));
-            } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
+            if (problem != null) {
+                first = first == null ? "line " + lines.lineNumber() + ": " + problem : first;
                 skipped++;
             }
         }
-        return new Read(out, skipped);
+        return new Read(out, skipped, first);
     }
 
-    /** What a bundle's log entries held, and how many lines could not be read. */
-    public record Read(List<LogEntry> entries, int skipped) {
+    static final String BAD_TIME = "its time is not an RFC 3339 time Pitwall can hold";
+
+    static String firstLine(String s) {
+        String m = s == null ? "no detail" : s.lines().findFirst().orElse("no detail");
+        return m.length() > 120 ? m.substring(0, 120) + "..." : m;
     }
 
-    private static LogEntry entry(String text, LokiJson.Interner interner) throws IOException {
+    /**
+     * What a bundle's log entries held, and how many lines could not be read.
+     *
+     * @param firstSkipped the first line skipped and why ("line 3: not JSON (...)"), or null
+     */
+    public record Read(List<LogEntry> entries, int skipped, String firstSkipped) {
+    }
+
+    private static LogEntry entry(String text, EntryStreams streams) throws IOException {
         try (JsonParser p = LokiJson.FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not an object");
             }
-            Instant time = null;
-            Map<String, String> labels = Map.of();
+            Long time = null;
+            LogStream stream = null;
             String line = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (field) {
-                    case "time" -> time = Instant.parse(p.getText());
-                    case "labels" -> labels = io.pitwall.connectors.JsonBodies.labels(p, t);
-                    case "line" -> line = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "time" -> {
+                        time = t == JsonToken.VALUE_STRING ? epochNanos(p.getText()) : null;
+                        p.skipChildren();
+                    }
+                    case "labels" -> stream = streams.at(p, t, text);
+                    case "line" -> {
+                        line = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                        p.skipChildren();
+                    }
                     default -> p.skipChildren();
                 }
             }
             if (time == null || line == null) {
                 throw new IOException("no time or no line");
             }
-            return new LogEntry(LogEntry.nanos(time), interner.of(labels), line);
+            return new LogEntry(time, stream != null ? stream : streams.none(), line);
         }
+    }
+
+    /**
+     * An RFC 3339 time as nanoseconds since 1970. The form this class writes (UTC, {@code Z}, up to
+     * nine fraction digits) is read directly, the rest by {@link Instant#parse} (a million lines'
+     * times took a second that way).
+     *
+     * @throws java.time.DateTimeException when it is not a time, {@link ArithmeticException} beyond 2262
+     */
+    static long epochNanos(String s) {
+        int n = s.length();
+        if (n >= 20 && n <= 30 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
+                && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            int fraction = 0;
+            boolean plain = n == 20;
+            if (!plain && s.charAt(19) == '.' && n - 21 >= 1 && n - 21 <= 9) {
+                fraction = digits(s, 20, n - 1);
+                for (int i = n - 21; i < 9 && fraction >= 0; i++) {
+                    fraction *= 10;
+                }
+                plain = true;
+            }
+            if (plain && year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour < 24 && minute >= 0
+                    && minute < 60 && second >= 0 && second < 60 && fraction >= 0) {
+                long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+                long seconds = days * 86_400L + hour * 3600L + minute * 60L + second;
+                return Math.addExact(Math.multiplyExact(seconds, 1_000_000_000L), fraction);
+            }
+        }
+        return LogEntry.nanos(Instant.parse(s));
+    }
+
+    /** The decimal number of {@code s} from {@code from} to {@code to}, or -1 if a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

@@ -45,7 +45,20 @@ public final class LokiClient {
         params.put("direction", backward ? "backward" : "forward");
         return call("loki/api/v1/query_range", params, "the query", p -> LokiJson.data(p, interner))
                 .thenApply(e -> new Answer(e.data() == null ? new LokiJson.Data("streams", List.of(), List.of()) : e.data(),
-                        e.warnings()));
+                        withSkipped(e.warnings(), e.data())));
+    }
+
+    /** The server's warnings, and one of Pitwall's when values of the answer were neither lines nor samples. */
+    private static List<String> withSkipped(List<String> warnings, LokiJson.Data data) {
+        if (data == null || data.skipped() == 0) {
+            return warnings;
+        }
+        List<String> out = new java.util.ArrayList<>(warnings);
+        out.add(data.skipped() == 1
+                ? "1 value of the answer was neither a log line nor a sample (a time that is not nanoseconds?) and was left out"
+                : data.skipped() + " values of the answer were neither log lines nor samples (a time that is not nanoseconds?)"
+                        + " and were left out");
+        return out;
     }
 
     /** {@code /loki/api/v1/labels}: the label names of the streams in {@code range}. */

@@ -48,7 +48,12 @@ public final class LokiJson {
      * A query_range's {@code data}: log lines (ascending by time, ties in the server's order) for
      * a streams result, series for a matrix (or vector) result.
      */
-    public record Data(String resultType, List<LogEntry> entries, List<MetricSeries> series) {
+    public record Data(String resultType, List<LogEntry> entries, List<MetricSeries> series, int skipped) {
+
+        /** Data with nothing skipped. */
+        public Data(String resultType, List<LogEntry> entries, List<MetricSeries> series) {
+            this(resultType, entries, series, 0);
+        }
 
         public boolean isStreams() {
             return !resultType.equals("matrix") && !resultType.equals("vector");
@@ -59,9 +64,14 @@ public final class LokiJson {
     public record TailMessage(List<LogEntry> entries, int dropped) {
     }
 
-    /** Reads query_range's {@code data} object (the parser is on its START_OBJECT). */
+    /**
+     * Reads query_range's {@code data} object (the parser is on its START_OBJECT). A value that
+     * is well-formed JSON but not a line or a sample (a time that is not nanoseconds, a line that
+     * is not a string) is skipped and counted in {@link Data#skipped}.
+     */
     public static Data data(JsonParser p, Interner interner) throws IOException {
         expect(p, JsonToken.START_OBJECT);
+        int[] skipped = {0};
         String type = "";
         List<LogEntry> entries = new ArrayList<>();
         List<MetricSeries> series = new ArrayList<>();
@@ -70,7 +80,7 @@ public final class LokiJson {
             JsonToken t = p.nextToken();
             switch (field) {
                 case "resultType" -> type = t == JsonToken.VALUE_STRING ? p.getText() : "";
-                case "result" -> result(p, interner, entries, series);
+                case "result" -> result(p, interner, entries, series, skipped);
                 default -> p.skipChildren();
             }
         }
@@ -78,27 +88,28 @@ public final class LokiJson {
             type = series.isEmpty() ? "streams" : "matrix";
         }
         entries.sort(Comparator.comparingLong(LogEntry::epochNanos));
-        return new Data(type, entries, series);
+        return new Data(type, entries, series, skipped[0]);
     }
 
     /** A {@code result} array of stream objects ({@code stream}, {@code values}) or series ({@code metric}). */
-    private static void result(JsonParser p, Interner interner, List<LogEntry> entries, List<MetricSeries> series)
-            throws IOException {
+    private static void result(JsonParser p, Interner interner, List<LogEntry> entries, List<MetricSeries> series,
+                               int[] skipped) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
         expect(p, JsonToken.START_ARRAY);
         while (p.nextToken() == JsonToken.START_OBJECT) {
-            item(p, interner, entries, series);
+            item(p, interner, entries, series, skipped);
         }
         expect(p, JsonToken.END_ARRAY);
     }
 
-    private static void item(JsonParser p, Interner interner, List<LogEntry> entries, List<MetricSeries> series)
-            throws IOException {
+    private static void item(JsonParser p, Interner interner, List<LogEntry> entries, List<MetricSeries> series,
+                             int[] skipped) throws IOException {
         Map<String, String> labels = Map.of();
         boolean metric = false;
         List<String> lines = new ArrayList<>();
+        LongList lineTimes = new LongList();
         LongList times = new LongList();
         DoubleList values = new DoubleList();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -112,19 +123,22 @@ public final class LokiJson {
                 }
                 case "values" -> {
                     if (t == JsonToken.START_ARRAY) {
-                        while (p.nextToken() == JsonToken.START_ARRAY) {
-                            pair(p, lines, times, values);
+                        for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+                            if (v == null) {
+                                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "the values do not end");
+                            }
+                            if (v != JsonToken.START_ARRAY || !pair(p, lines, lineTimes, times, values)) {
+                                p.skipChildren();
+                                skipped[0]++;
+                            }
                         }
-                        expect(p, JsonToken.END_ARRAY);
                     } else {
                         p.skipChildren();
                     }
                 }
                 case "value" -> {
                     metric = true;
-                    if (t == JsonToken.START_ARRAY) {
-                        pair(p, lines, times, values);
-                    } else {
+                    if (t != JsonToken.START_ARRAY || !pair(p, lines, lineTimes, times, values)) {
                         p.skipChildren();
                     }
                 }
@@ -137,47 +151,67 @@ public final class LokiJson {
         }
         LogStream stream = interner.of(labels);
         for (int i = 0; i < lines.size(); i++) {
-            entries.add(new LogEntry(times.get(i), stream, lines.get(i)));
+            entries.add(new LogEntry(lineTimes.get(i), stream, lines.get(i)));
         }
     }
 
     /**
      * One {@code ["nanos", "line", {metadata}]} (a log line: its time is a string) or
      * {@code [seconds, "value"]} (a sample: its time is a number); the parser is on its
-     * START_ARRAY and ends on its END_ARRAY.
+     * START_ARRAY and ends on its END_ARRAY. False (and nothing added) when the pair is neither.
      */
-    private static void pair(JsonParser p, List<String> lines, LongList times, DoubleList values) throws IOException {
+    private static boolean pair(JsonParser p, List<String> lines, LongList lineTimes, LongList times, DoubleList values)
+            throws IOException {
         JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_STRING) {
-            long ns = parseNanos(p, p.getText());
-            if (p.nextToken() != JsonToken.VALUE_STRING) {
-                throw new JsonParseException(p, "a log line is not a string");
-            }
-            times.add(ns);
-            lines.add(p.getText());
-        } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            long millis = p.getDecimalValue().movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
-            JsonToken v = p.nextToken();
-            double value = v == JsonToken.VALUE_STRING ? PromJson.parseValue(p.getText())
-                    : v.isNumeric() ? p.getDoubleValue() : Double.NaN;
-            times.add(millis);
-            values.add(value);
-        } else {
-            throw new JsonParseException(p, "a value is neither a log line nor a sample");
+        if (t == JsonToken.END_ARRAY) {
+            return false;
         }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
+        String time = t == JsonToken.VALUE_STRING ? p.getText() : null;
+        boolean number = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+        double seconds = number ? p.getDoubleValue() : 0;
+        p.skipChildren();
+        JsonToken v = p.nextToken();
+        String line = v == JsonToken.VALUE_STRING ? p.getText() : null;
+        double value = v == JsonToken.VALUE_STRING ? PromJson.parseValue(line)
+                : v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT ? p.getDoubleValue() : Double.NaN;
+        if (v != JsonToken.END_ARRAY) {
             p.skipChildren();
+            for (JsonToken rest = p.nextToken(); rest != JsonToken.END_ARRAY; rest = p.nextToken()) {
+                if (rest == null) {
+                    throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "a value does not end");
+                }
+                p.skipChildren();
+            }
         }
+        if (time != null) {
+            Long ns = nanos(time);
+            if (ns == null || line == null) {
+                return false;
+            }
+            lineTimes.add(ns);
+            lines.add(line);
+            return true;
+        }
+        if (number && Math.abs(seconds) <= 1e14) {
+            times.add(Math.round(seconds * 1000));
+            values.add(value);
+            return true;
+        }
+        return false;
     }
 
-    private static long parseNanos(JsonParser p, String s) throws IOException {
+    private static Long nanos(String s) {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new JsonParseException(p, "a log line's time is not nanoseconds: " + s);
+            return null;
         }
     }
 
+    /** A value from the file as a message shows it: quoted, at most 40 characters. */
+    public static String shown(String s) {
+        return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
+    }
 
     /** {@code /loki/api/v1/series}'s {@code data}: an array of label sets. */
     public static List<Map<String, String>> series(JsonParser p) throws IOException {
@@ -206,7 +240,7 @@ public final class LokiJson {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (field) {
-                    case "streams" -> result(p, interner, entries, ignored);
+                    case "streams" -> result(p, interner, entries, ignored, new int[1]);
                     case "dropped_entries" -> {
                         if (t == JsonToken.START_ARRAY) {
                             while (p.nextToken() != JsonToken.END_ARRAY) {

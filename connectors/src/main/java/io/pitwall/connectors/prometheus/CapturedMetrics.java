@@ -53,53 +53,133 @@ public final class CapturedMetrics implements MetricsSource, AlertsSource {
     public static CapturedMetrics read(InputStream queryRange, InputStream rules, InputStream alertmanagerAlerts,
                                        InputStream silences, String where) throws IOException {
         List<RangeResult> results = queryRange == null ? List.of() : readQueryRange(queryRange);
-        List<Alert> prom = new ArrayList<>();
-        List<AlertRule> ruleList = List.of();
-        if (rules != null) {
-            PromJson.Envelope<com.fasterxml.jackson.databind.JsonNode> e = PromJson.envelope(rules, PromJson::tree);
-            ruleList = PromAlerts.rules(e.data());
-            ruleList.forEach(r -> prom.addAll(r.alerts()));
+        AlertsRead a = readAlerts(rules, alertmanagerAlerts, silences);
+        if (a.failed() > 0 && a.failed() == a.files()) {
+            throw new IOException(a.notes().getFirst());
         }
-        List<Alert> am = alertmanagerAlerts == null ? List.of()
-                : PromAlerts.alertmanagerAlerts(PromJson.MAPPER.readTree(alertmanagerAlerts));
-        List<Silence> sil = silences == null ? List.of() : PromAlerts.silences(PromJson.MAPPER.readTree(silences));
-        return new CapturedMetrics(results, AlertsJoin.join(prom, ruleList, am), sil, where);
+        return new CapturedMetrics(results, a.alerts(), a.silences(), where);
+    }
+
+    /**
+     * Prometheus's and Alertmanager's alerts and silences of a bundle, and the files that could not
+     * be read ({@code files} of them present, {@code failed} not read, each said in {@code notes}).
+     */
+    public record AlertsRead(List<Alert> alerts, List<Silence> silences, List<String> notes, int files, int failed) {
+    }
+
+    /** Reads {@code alerts/rules.json}, {@code alerts/alerts.json} and {@code alerts/silences.json} (each may be null). */
+    public static AlertsRead readAlerts(InputStream rules, InputStream alertmanagerAlerts, InputStream silences) {
+        List<Alert> prom = new ArrayList<>();
+        List<AlertRule> ruleList = new ArrayList<>();
+        List<Alert> am = new ArrayList<>();
+        List<Silence> sil = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int files = 0;
+        int failed = 0;
+        if (rules != null) {
+            files++;
+            try {
+                PromJson.Envelope<com.fasterxml.jackson.databind.JsonNode> e = PromJson.envelope(rules, PromJson::tree);
+                ruleList.addAll(PromAlerts.rules(e.data()));
+                ruleList.forEach(r -> prom.addAll(r.alerts()));
+            } catch (IOException e) {
+                failed++;
+                notes.add(MetricsCapture.RULES + ": " + PromJson.why(e));
+            }
+        }
+        if (alertmanagerAlerts != null) {
+            files++;
+            try {
+                am.addAll(PromAlerts.alertmanagerAlerts(PromJson.MAPPER.readTree(alertmanagerAlerts)));
+            } catch (IOException e) {
+                failed++;
+                notes.add(MetricsCapture.ALERTS + ": " + PromJson.why(e));
+            }
+        }
+        if (silences != null) {
+            files++;
+            try {
+                sil.addAll(PromAlerts.silences(PromJson.MAPPER.readTree(silences)));
+            } catch (IOException e) {
+                failed++;
+                notes.add(MetricsCapture.SILENCES + ": " + PromJson.why(e));
+            }
+        }
+        return new AlertsRead(AlertsJoin.join(prom, ruleList, am), sil, notes, files, failed);
     }
 
     /** {@code [{query, start, end, step, response}]}, streamed. */
     public static List<RangeResult> readQueryRange(InputStream in) throws IOException {
+        return readQueryRange(in, new ArrayList<>());
+    }
+
+    /**
+     * {@code [{query, start, end, step, response}]}, streamed. An item whose values do not make
+     * sense (a time that is not one, a sample that is not a number, a step out of range) is
+     * skipped and said in {@code notes}; JSON that is not well formed fails the whole file.
+     */
+    public static List<RangeResult> readQueryRange(InputStream in, List<String> notes) throws IOException {
         List<RangeResult> out = new ArrayList<>();
+        int item = 0;
+        int skipped = 0;
         try (JsonParser p = PromJson.FACTORY.createParser(in)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "metrics/query_range.json is not a JSON array");
             }
+            var array = p.getParsingContext();
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                String query = "";
-                Instant start = null;
-                Instant end = null;
-                Duration step = Duration.ZERO;
-                PromJson.Envelope<List<MetricSeries>> response = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = p.currentName();
-                    p.nextToken();
-                    switch (field) {
-                        case "query" -> query = p.getText();
-                        case "start" -> start = instant(p);
-                        case "end" -> end = instant(p);
-                        case "step" -> step = Duration.ofMillis(PromJson.millis(p));
-                        case "response" -> response = PromJson.envelope(p, PromJson::result);
-                        default -> p.skipChildren();
+                item++;
+                try {
+                    RangeResult r = item(p);
+                    if (r != null) {
+                        out.add(r);
                     }
+                } catch (PromJson.BadValue | com.fasterxml.jackson.core.exc.InputCoercionException | NumberFormatException
+                         | java.time.DateTimeException | ArithmeticException e) {
+                    if (++skipped <= 5) {
+                        notes.add(MetricsCapture.QUERY_RANGE + " item " + item + " skipped: " + PromJson.why(e));
+                    }
+                    PromJson.skipTo(p, array);
                 }
-                if (response == null || response.isError() || response.data() == null) {
-                    continue;
-                }
-                List<MetricSeries> series = response.data();
-                TimeRange range = start != null && end != null && end.isAfter(start) ? new TimeRange(start, end) : extent(series);
-                out.add(new RangeResult(query, range, step.isZero() ? guessStep(series) : step, series, response.warnings()));
             }
         }
+        if (skipped > 5) {
+            notes.add(MetricsCapture.QUERY_RANGE + ": " + (skipped - 5) + " more items skipped");
+        }
         return out;
+    }
+
+    /** One captured query; the parser is on its START_OBJECT and ends on its END_OBJECT. */
+    private static RangeResult item(JsonParser p) throws IOException {
+        String query = "";
+        Instant start = null;
+        Instant end = null;
+        Duration step = Duration.ZERO;
+        PromJson.Envelope<List<MetricSeries>> response = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "query" -> query = t == JsonToken.VALUE_STRING ? p.getText() : skip(p);
+                case "start" -> start = instant(p);
+                case "end" -> end = instant(p);
+                case "step" -> step = Duration.ofMillis(PromJson.millis(p));
+                case "response" -> response = PromJson.envelope(p, PromJson::result);
+                default -> p.skipChildren();
+            }
+        }
+        if (response == null || response.isError() || response.data() == null) {
+            return null;
+        }
+        List<MetricSeries> series = response.data();
+        TimeRange range = start != null && end != null && end.isAfter(start) ? new TimeRange(start, end) : extent(series);
+        return new RangeResult(query, range, step.isZero() || step.isNegative() ? guessStep(series) : step, series,
+                response.warnings());
+    }
+
+    private static String skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return "";
     }
 
     private static Instant instant(JsonParser p) throws IOException {
@@ -108,7 +188,7 @@ public final class CapturedMetrics implements MetricsSource, AlertsSource {
             try {
                 return OffsetDateTime.parse(s).toInstant();
             } catch (java.time.format.DateTimeParseException e) {
-                return Instant.ofEpochMilli(Math.round(Double.parseDouble(s) * 1000));
+                return Instant.ofEpochMilli(PromJson.millis(p));
             }
         }
         return Instant.ofEpochMilli(PromJson.millis(p));

@@ -215,19 +215,68 @@ public final class PromJson {
         points.add(time, v);
     }
 
-    /** A sample's time, in seconds (a number, maybe fractional), as epoch milliseconds. */
+    /** Far beyond any time a sample has (the year 2^31 or so), well inside what an Instant and a long hold. */
+    private static final double MAX_SECONDS = 1e14;
+
+    /**
+     * A sample's time, in seconds (a number, maybe fractional, or its text), as epoch
+     * milliseconds; a {@link BadValue} when it is not a number or out of range.
+     */
     static long millis(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT) {
-            return p.getLongValue() * 1000;
+        double seconds;
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            seconds = p.getDoubleValue();
+        } else if (t == JsonToken.VALUE_STRING) {
+            try {
+                seconds = NumberInput.parseDouble(p.getText().strip(), true);
+            } catch (NumberFormatException e) {
+                throw new BadValue(p, "a time is not a number: " + quoted(p.getText()));
+            }
+        } else {
+            throw new BadValue(p, "a time is not a number");
         }
-        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return Math.round(p.getDoubleValue() * 1000);
+        if (!(Math.abs(seconds) <= MAX_SECONDS)) {
+            throw new BadValue(p, "a time is out of range: " + quoted(p.getText()));
         }
-        if (t == JsonToken.VALUE_STRING) {
-            return Math.round(NumberInput.parseDouble(p.getText(), true) * 1000);
+        return t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() * 1000 : Math.round(seconds * 1000);
+    }
+
+    /** A value that is well-formed JSON but not what Prometheus writes there: the item holding it is skipped. */
+    public static final class BadValue extends com.fasterxml.jackson.core.JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        BadValue(JsonParser p, String message) {
+            super(p, message);
         }
-        throw new com.fasterxml.jackson.core.JsonParseException(p, "a sample's time is not a number");
+    }
+
+    /** Reads on until the parser has closed what it was in, back in {@code context} (a skipped item). */
+    static void skipTo(JsonParser p, com.fasterxml.jackson.core.JsonStreamContext context) throws IOException {
+        while (p.getParsingContext() != context) {
+            if (p.nextToken() == null) {
+                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "the JSON ends inside an item");
+            }
+        }
+    }
+
+    /** A parser's or reader's problem in one short line, without Jackson's location. */
+    public static String why(Exception e) {
+        String m = e instanceof com.fasterxml.jackson.core.JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        if (e instanceof java.time.DateTimeException) {
+            m = "a time is not RFC 3339 or out of range";
+        } else if (e instanceof ArithmeticException) {
+            m = "a number is out of range";
+        } else if (e instanceof NumberFormatException) {
+            m = "a number is not one";
+        }
+        m = m == null || m.isBlank() ? "not readable" : m.strip().lines().findFirst().orElse("not readable");
+        return m.length() > 160 ? m.substring(0, 160) + "..." : m;
+    }
+
+    private static String quoted(String s) {
+        String t = s == null ? "" : s;
+        return "\"" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "\"";
     }
 
     /** A sample's value: a string ("1", "1e+00", "NaN", "+Inf", "-Inf"), or a number. */
@@ -237,7 +286,7 @@ public final class PromJson {
             return p.getDoubleValue();
         }
         if (t != JsonToken.VALUE_STRING) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "a sample's value is not a string");
+            throw new BadValue(p, "a sample's value is not a string");
         }
         return parseValue(p.getText());
     }

@@ -49,9 +49,13 @@ public final class FalcoFiles {
     /** Every Falco event of {@code in}; {@code name} names the file in notes. */
     public static Read read(Reader in, String name) throws IOException {
         Scanner s = new Scanner(name);
-        BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16);
+        var r = new io.pitwall.connectors.BoundedLines(in, io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS);
         List<SecurityFinding> out = new ArrayList<>();
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
+        for (String line = r.next(); line != null; line = r.next()) {
+            if (line == io.pitwall.connectors.BoundedLines.TOO_LONG) {
+                s.tooLong();
+                continue;
+            }
             Value v = s.feed(line);
             if (v == null) {
                 continue;
@@ -221,6 +225,17 @@ public final class FalcoFiles {
 
         boolean pending() {
             return pending != null;
+        }
+
+        /** A line too long to hold: noted, and whatever was pending is given up. */
+        void tooLong() {
+            line++;
+            if (pending != null) {
+                note(pendingStart, "not a Falco event (a JSON value over " + MAX_PENDING_CHARS / 1024 + " KiB)");
+                pending = null;
+            }
+            note(line, "not a Falco event (a line longer than " + (io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS >> 20)
+                    + " MiB)");
         }
 
         boolean gaveUp() {

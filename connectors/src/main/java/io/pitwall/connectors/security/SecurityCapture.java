@@ -9,12 +9,9 @@ import io.pitwall.connectors.model.Severity;
 import io.pitwall.connectors.model.TimeRange;
 import io.pitwall.connectors.snapshot.BundleProblem;
 import io.pitwall.connectors.snapshot.BundleWriter;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -203,18 +200,22 @@ public final class SecurityCapture {
     public static FalcoFiles.Read readFindings(InputStream in, String name) throws IOException {
         List<SecurityFinding> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        int line = 0;
+        var r = io.pitwall.connectors.BoundedLines.utf8(in, io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS);
         int bad = 0;
-        for (String text = r.readLine(); text != null; text = r.readLine()) {
-            line++;
-            if (text.isBlank()) {
+        for (String text = r.next(); text != null; text = r.next()) {
+            int line = r.lineNumber();
+            if (text != io.pitwall.connectors.BoundedLines.TOO_LONG && text.isBlank()) {
                 continue;
             }
             try {
+                if (text == io.pitwall.connectors.BoundedLines.TOO_LONG) {
+                    throw new IllegalArgumentException("longer than " + (io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS >> 20)
+                            + " MiB");
+                }
                 out.add(finding(Trees.JSON.readTree(text)));
-            } catch (JacksonException | IllegalArgumentException e) {
-                String why = e instanceof JacksonException je ? "not JSON: " + FalcoFiles.why(je) : e.getMessage();
+            } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
+                String why = e instanceof JacksonException je ? "not JSON: " + FalcoFiles.why(je)
+                        : e instanceof java.time.DateTimeException ? "its time is not RFC 3339" : e.getMessage();
                 if (++bad <= FalcoFiles.MAX_NOTES) {
                     notes.add(name + " line " + line + ": not a finding (" + why + ")");
                 }

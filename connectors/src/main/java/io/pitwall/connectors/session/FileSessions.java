@@ -42,6 +42,11 @@ public final class FileSessions {
 
     /** Blocking I/O: call it off the FX thread. The message of a failure is fit for the user. */
     public static Session open(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".pitwall")) {
+            // a bundle, or a broken one: the bundle reader says which, never a guess at other formats
+            return OfflineSession.open(file);
+        }
         byte[] head = new byte[2];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, 2);
@@ -49,7 +54,6 @@ public final class FileSessions {
                 return OfflineSession.open(file);
             }
         }
-        String name = file.getFileName().toString();
         if (Files.size(file) <= MAX_JSON_BYTES && io.pitwall.connectors.security.FalcoFiles.looksLikeFalco(file)) {
             return falcoFile(file);
         }

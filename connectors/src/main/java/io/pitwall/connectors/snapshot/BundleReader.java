@@ -40,11 +40,29 @@ public final class BundleReader {
      * @throws BundleException with a one-line message naming the file, the entry and the problem
      */
     public static Bundle open(Path file, BundleLimits limits) throws BundleException {
+        return open(file, limits, m -> {
+        });
+    }
+
+    /** A check of the manifest's declared entries, made before any entry is inflated. */
+    @FunctionalInterface
+    public interface ManifestCheck {
+        /** @throws BundleException to refuse the bundle */
+        void check(BundleManifest manifest) throws BundleException;
+    }
+
+    /**
+     * Opens and verifies {@code file}, running {@code check} on its manifest once the manifest is
+     * read and its sizes are within the limits, before any entry is inflated (a reader that knows
+     * it cannot hold a bundle says so without paying for its verification).
+     */
+    public static Bundle open(Path file, BundleLimits limits, ManifestCheck check) throws BundleException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(check, "check");
         ZipFile zip = openZip(file);
         try {
-            return verify(file, zip, limits);
+            return verify(file, zip, limits, check);
         } catch (BundleException e) {
             closeQuietly(zip);
             throw e;
@@ -83,7 +101,7 @@ public final class BundleReader {
         }
     }
 
-    private static Bundle verify(Path file, ZipFile zip, BundleLimits limits) throws BundleException {
+    private static Bundle verify(Path file, ZipFile zip, BundleLimits limits, ManifestCheck check) throws BundleException {
         String name = Messages.file(file);
         if (zip.size() - 1L > limits.maxEntries()) {
             throw new BundleException(Reason.TOO_LARGE, file, null, name + " holds " + zip.size()
@@ -114,6 +132,7 @@ public final class BundleReader {
         }
         BundleManifest manifest = ManifestCodec.fromJson(readManifest(file, zip, manifestEntry, limits), file);
         checkDeclaredSizes(file, manifest, limits);
+        check.check(manifest);
         for (BundleEntry e : manifest.entries()) {
             if (!byName.containsKey(e.path())) {
                 throw new BundleException(Reason.MISSING_ENTRY, file, e.path(), name + ": manifest.json lists "
@@ -126,6 +145,9 @@ public final class BundleReader {
             String extra = unlisted.keySet().iterator().next();
             throw new BundleException(Reason.UNLISTED_ENTRY, file, extra, name + ": the zip holds "
                     + EntryPaths.quote(extra) + ", which manifest.json does not list");
+        }
+        for (BundleEntry e : manifest.entries()) {
+            checkRatio(file, e, byName.get(e.path()), limits);
         }
         long total = 0;
         for (BundleEntry e : manifest.entries()) {
@@ -183,6 +205,24 @@ public final class BundleReader {
                         + Messages.bytes(limits.maxTotalBytes()) + " in all (at " + EntryPaths.quote(e.path()) + ")");
             }
             total += e.size();
+        }
+    }
+
+    /**
+     * Refuses an entry that would expand more than {@link BundleLimits#maxRatio} times the bytes
+     * the zip gives it: the zip's compressed size is what the inflater is allowed to read, so it
+     * bounds the expansion whatever else the headers claim.
+     */
+    private static void checkRatio(Path file, BundleEntry e, ZipEntry ze, BundleLimits limits) throws BundleException {
+        long compressed = ze.getCompressedSize();
+        if (e.size() <= BundleLimits.RATIO_FLOOR || compressed < 0 || compressed > Long.MAX_VALUE / limits.maxRatio()) {
+            return;
+        }
+        if (e.size() > compressed * limits.maxRatio()) {
+            throw new BundleException(Reason.TOO_LARGE, file, e.path(), Messages.file(file) + ": entry "
+                    + EntryPaths.quote(e.path()) + " would expand from " + Messages.bytes(compressed) + " to "
+                    + Messages.bytes(e.size()) + ", more than " + limits.maxRatio()
+                    + " times: a decompression bomb, not a capture");
         }
     }
 

@@ -31,6 +31,9 @@ import java.util.Map;
 final class ManifestCodec {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The window a bundle may cover: times are nanoseconds since 1970 in a long, which end in 2262. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("2262-01-01T00:00:00Z");
     private static final ObjectReader READER;
     private static final ObjectWriter WRITER;
 
@@ -129,6 +132,10 @@ final class ManifestCodec {
             Instant to = instant(range, "to", "timeRange.to");
             if (!to.isAfter(from)) {
                 throw bad("timeRange ends (" + to + ") before it starts (" + from + ")", null);
+            }
+            if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+                throw bad("timeRange (" + from + " to " + to + ") is not within the years 1970 to 2261 that Pitwall's"
+                        + " times hold", null);
             }
             List<String> namespaces = new ArrayList<>();
             JsonNode ns = array(root, "namespaces", "namespaces", true);

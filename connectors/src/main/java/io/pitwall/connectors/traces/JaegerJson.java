@@ -274,7 +274,7 @@ final class JaegerJson {
             try {
                 return Long.parseLong(p.getText().trim());
             } catch (NumberFormatException e) {
-                throw new JsonParseException(p, "not a number: " + p.getText());
+                throw new JsonParseException(p, "not a number: " + io.pitwall.connectors.logs.LokiJson.shown(p.getText()));
             }
         }
         p.skipChildren();

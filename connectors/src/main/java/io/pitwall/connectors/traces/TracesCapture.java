@@ -158,17 +158,33 @@ public final class TracesCapture {
         return !traceEntries(bundle).isEmpty();
     }
 
-    /** Every trace of the bundle's traces folder (Jaeger, OTLP or Zipkin JSON, whatever wrote them). */
-    public static List<Trace> read(Bundle bundle) throws IOException {
+    /**
+     * Every trace of the bundle's traces folder (Jaeger, OTLP or Zipkin JSON, whatever wrote them).
+     * A file that is not a trace file is skipped and noted; when none could be read, the first
+     * one's problem is thrown.
+     */
+    public static Read read(Bundle bundle) throws IOException {
         List<Trace> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        TraceFileException first = null;
+        int read = 0;
         for (String path : traceEntries(bundle)) {
             try (InputStream in = bundle.open(path)) {
                 out.addAll(TraceFiles.read(in).traces());
+                read++;
             } catch (TraceFileException e) {
-                throw new TraceFileException(path + ": " + e.getMessage(), e);
+                first = first == null ? new TraceFileException(path + ": " + e.getMessage(), e) : first;
+                notes.add(path + ": " + e.getMessage());
             }
         }
-        return out;
+        if (read == 0 && first != null) {
+            throw first;
+        }
+        return new Read(out, notes);
+    }
+
+    /** The traces of a bundle, and the files that could not be read. */
+    public record Read(List<Trace> traces, List<String> notes) {
     }
 
     private static List<String> traceEntries(Bundle bundle) {

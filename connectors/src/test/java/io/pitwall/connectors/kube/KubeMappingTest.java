@@ -118,4 +118,29 @@ class KubeMappingTest {
         assertThat(items.stream().filter(Service.class::isInstance).map(o -> KubeMapping.service((Service) o)))
                 .hasSize(13).anySatisfy(s -> assertThat(s.selector()).containsEntry("name", "carts"));
     }
+
+    @Test
+    void nullsAFileCanHoldWhereTheApiNeverPutsThemAreLeftOut() {
+        Pod pod = Serialization.unmarshal("""
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"shop","labels":{"app":null,"tier":"web"},
+                 "ownerReferences":[null,{"kind":"ReplicaSet"},{"kind":"ReplicaSet","name":"p-rs","controller":true}]},
+                 "spec":{"containers":[null,{"image":"nameless"},{"name":"c","image":"img"}]},
+                 "status":{"containerStatuses":[null,{"name":"c","restartCount":1}],"conditions":[null]}}""", Pod.class);
+        PodInfo p = KubeMapping.pod(pod);
+        assertThat(p.labels()).containsExactly(java.util.Map.entry("tier", "web"));
+        assertThat(p.owner()).contains(new KubeRef("ReplicaSet", "shop", "p-rs"));
+        assertThat(p.containers()).extracting(PodInfo.ContainerInfo::name).containsExactly("c");
+        assertThat(p.restarts()).isEqualTo(1);
+        Service svc = Serialization.unmarshal("""
+                {"apiVersion":"v1","kind":"Service","metadata":{"name":"s"},"spec":{"ports":[null,{"port":80}],"selector":{"a":null}}}""",
+                Service.class);
+        assertThat(KubeMapping.service(svc).ports()).containsExactly("80/TCP");
+        assertThat(KubeMapping.service(svc).selector()).isEmpty();
+    }
+
+    @Test
+    void aRestartCountOfMoreDigitsThanAnIntHoldsIsABillion() {
+        assertThat(PodSummary.parse("Running, not ready, 99999999999999999999 restarts, CrashLoopBackOff")).get()
+                .satisfies(s -> assertThat(s.restarts()).isEqualTo(1_000_000_000));
+    }
 }

@@ -183,4 +183,58 @@ class CapturedLogsTest {
             assertThat(r.entries().getFirst().time()).isEqualTo(modified.minusMillis(2));
         }
     }
+
+    @Test
+    void bundleLinesThatCannotBeReadAreSkippedAndTheFirstSaid() throws Exception {
+        String ndjson = """
+                {"time":"2026-11-24T02:41:00Z","labels":{"pod":"carts-0"},"line":"OOMKilled"}
+                {"time":"+1000000000-12-31T23:59:59Z","labels":{},"line":"beyond what nanoseconds hold"}
+                {"time":12,"labels":{},"line":"a number for a time"}
+                not json
+                %s
+                {"time":"2026-11-24T02:42:00Z","labels":{"pod":"carts-0"},"line":"restarted"}
+                """.formatted("{\"line\":\"" + "x".repeat(io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS) + "\"}");
+        LogsCapture.Read r = LogsCapture.readEntries(new java.io.ByteArrayInputStream(
+                ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(r.entries()).extracting(LogEntry::line).containsExactly("OOMKilled", "restarted");
+        assertThat(r.skipped()).isEqualTo(4);
+        assertThat(r.firstSkipped()).isEqualTo("line 2: its time is not an RFC 3339 time Pitwall can hold");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-11-24T02:41:00Z", "2026-11-24T02:41:00.5Z",
+        "2026-11-24T02:41:00.123456789Z", "1970-01-01T00:00:00Z", "2262-04-11T23:47:16.854775807Z", "2024-02-29T23:59:59.000001Z",
+        "2026-11-24T03:41:00.25+01:00", "2026-11-24T24:00:00Z", "2026-11-24T02:41:00.Z"})
+    void theFastReadingOfTimesAgreesWithInstantParse(String text) {
+        assertThat(LogsCapture.epochNanos(text)).isEqualTo(LogEntry.nanos(Instant.parse(text)));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z",
+        "2026-11-24T02:41:00.1234567891Z", "2026-11-24 02:41:00Z", "+1000000000-12-31T23:59:59Z", "2262-04-11T23:47:16.854775808Z",
+        "yesterday"})
+    void timesThatAreNotOnesOrBeyond2262AreRefused(String text) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LogsCapture.epochNanos(text))
+                .isInstanceOfAny(java.time.DateTimeException.class, ArithmeticException.class);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "{\"time\":\"2026-11-24T02:41:00Z\",\"labels\":{\"pod\":\"a\",\"n\":\"1\"},\"line\":\"one\"}\n"
+            + "{\"time\":\"2026-11-24T02:41:01.5Z\",\"labels\":{\"n\":\"1\",\"pod\":\"a\"},\"line\":\"two\"}\n",
+        "{\"time\":\"+1000000000-01-01T00:00:00Z\",\"line\":\"far\"}\n[1,2]\n7\n{\"line\":\"no time\"}\n"
+            + "{\"time\":{\"time\":\"2026-11-24T02:41:00Z\"},\"line\":\"nested\"}\n"
+            + "{\"time\":\"2026-11-24T02:41:02Z\",\"labels\":{\"a:b\":\"1:2\",\"x\":{\"y\":1},\"z\":3},\"line\":\"ok\"}\n",
+        "{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"one\"}{\"time\":\"2026-11-24T02:41:01Z\",\"line\":\"two\"}\n",
+        "{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"cut\n{\"time\":\"2026-11-24T02:41:01Z\",\"line\":\"after\"}\n",
+        "\r\n\n{\"time\":\"2026-11-24T02:41:00Z\",\"labels\":{},\"line\":\"crlf\"}\r\n",
+    })
+    void oneParseOfTheWholeFileReadsWhatLineByLineReads(String ndjson) throws Exception {
+        byte[] bytes = ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        LogsCapture.Read slow = LogsCapture.readEntries(new java.io.ByteArrayInputStream(bytes));
+        LogsCapture.Read fast = LogsCapture.readEntries(() -> new java.io.ByteArrayInputStream(bytes));
+        assertThat(fast.entries()).usingRecursiveFieldByFieldElementComparator().isEqualTo(slow.entries());
+        assertThat(fast.skipped()).isEqualTo(slow.skipped());
+        assertThat(fast.firstSkipped()).isEqualTo(slow.firstSkipped());
+    }
 }

@@ -207,11 +207,13 @@ class LokiClientTest {
     }
 
     @Test
-    void aTimeThatIsNotNanosecondsIsAReadableFailure() {
-        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[{\"stream\":{},\"values\":[[\"yesterday\",\"x\"]]}]}}"));
-        LogQueryException e = failure(client.queryRange("{a=\"b\"}", RANGE, 10, true));
-        assertThat(e.kind()).isEqualTo("bad_response");
-        assertThat(e.getMessage()).contains("not nanoseconds: yesterday");
+    void aLineWhoseTimeIsNotNanosecondsIsLeftOutWithAWarning() throws Exception {
+        server.enqueue(json(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[{\"stream\":{},"
+                + "\"values\":[[\"yesterday\",\"x\"],[\"1795000000000000000\",\"y\"]]}]}}"));
+        LokiClient.Answer a = client.queryRange("{a=\"b\"}", RANGE, 10, true).get();
+        assertThat(a.data().entries()).extracting(LogEntry::line).containsExactly("y");
+        assertThat(a.warnings()).containsExactly("1 value of the answer was neither a log line nor a sample "
+                + "(a time that is not nanoseconds?) and was left out");
     }
 
     @Test

@@ -49,6 +49,60 @@ class BundleReaderRejectionTest {
     }
 
     @Test
+    void anEntryThatWouldExpandMoreThanTheRatioIsRefusedBeforeItIsInflated() throws Exception {
+        Map<String, byte[]> bomb = new LinkedHashMap<>();
+        bomb.put("logs/entries.ndjson", " ".repeat(8 << 20).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] zip = Zips.bundle(bomb);
+        assertThat(zip.length).isLessThan(20_000);
+
+        BundleException e = refused(zip, Reason.TOO_LARGE);
+        assertThat(e.entry()).isEqualTo("logs/entries.ndjson");
+        assertThat(e.getMessage()).startsWith("bad.pitwall: entry \"logs/entries.ndjson\" would expand from ")
+                .endsWith(" bytes to 8 MiB, more than 400 times: a decompression bomb, not a capture");
+    }
+
+    @Test
+    void repetitiveEntriesBelowTheRatioOrBelowAMebibyteOpen() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("notes.md", " ".repeat(1 << 20).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; lines.length() < (3 << 20); i++) {
+            lines.append("{\"time\":\"2026-11-24T02:41:").append(i % 60).append("Z\",\"line\":\"retrying ")
+                    .append(Integer.toHexString(i * 7919)).append("\"}\n");
+        }
+        entries.put("logs/entries.ndjson", lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = Zips.write(dir, "ok.pitwall", Zips.bundle(entries));
+        BundleReader.open(file).close();
+    }
+
+    @ParameterizedTest(name = "{0} to {1}")
+    @CsvSource({
+        "+1000000000-01-01T00:00:00Z, +1000000000-12-31T23:59:59Z",
+        "1969-12-31T23:00:00Z,        2026-11-24T03:00:00Z",
+        "2026-11-24T02:00:00Z,        2262-04-11T23:47:16.854775808Z",
+    })
+    void aTimeRangeBeyondWhatNanosecondsSince1970Hold(String from, String to) throws Exception {
+        String manifest = new String(Zips.json(Zips.manifest("1.0", Map.of())), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(Zips.RANGE.from().toString(), from).replace(Zips.RANGE.to().toString(), to);
+        BundleException e = refused(Zips.zip(utf8(manifest), Map.of()), Reason.BAD_MANIFEST);
+        assertThat(e.getMessage()).startsWith("bad.pitwall: bad manifest.json: timeRange (")
+                .endsWith(") is not within the years 1970 to 2261 that Pitwall's times hold");
+    }
+
+    @Test
+    void theCallersManifestCheckRunsBeforeAnyEntryIsInflated() throws Exception {
+        var real = Zips.entries("logs/entries.ndjson", "{\"line\":\"payment declined\"}\n");
+        var claimed = Zips.entries("logs/entries.ndjson", "{\"line\":\"payment accepted\"}\n");
+        Path file = Zips.write(dir, "bad.pitwall", Zips.zip(Zips.json(Zips.manifest("1.0", claimed)), real));
+        BundleException e = catchThrowableOfType(BundleException.class, () -> BundleReader.open(file, BundleLimits.DEFAULT,
+                m -> {
+                    throw new BundleException(Reason.TOO_LARGE, file, null, "too much for this reader: "
+                            + m.entries().size() + " entry");
+                }));
+        assertThat(e).hasMessage("too much for this reader: 1 entry");
+    }
+
+    @Test
     void fewerBytesThanTheManifestLists() throws Exception {
         var claimed = Zips.entries("notes.md", "# long notes");
         var real = Zips.entries("notes.md", "# short");
