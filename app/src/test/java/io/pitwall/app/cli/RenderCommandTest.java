@@ -52,7 +52,7 @@ class RenderCommandTest {
         Path broken = java.nio.file.Files.writeString(dir.resolve("broken.pitwall"), "nope");
         MainRunner.Result bad = MainRunner.run("render", broken.toString(), "--out", png.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().lines()).singleElement().asString().contains("broken.pitwall", "neither a Pitwall bundle nor Kubernetes JSON");
+        assertThat(bad.err().lines()).singleElement().asString().contains("broken.pitwall", "not a Pitwall bundle", "not a zip file");
     }
 
     @Test
