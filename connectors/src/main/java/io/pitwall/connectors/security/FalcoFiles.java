@@ -158,6 +158,7 @@ public final class FalcoFiles {
         private int noted;
         private int line;
         private StringBuilder pending;
+        private final Depth depth = new Depth();
         private int pendingStart;
         private boolean gaveUp;
 
@@ -186,6 +187,8 @@ public final class FalcoFiles {
                     if (incomplete(e)) {
                         pending = new StringBuilder(t).append('\n');
                         pendingStart = line;
+                        depth.reset();
+                        depth.scan(t);
                         return null;
                     }
                     note(line, "not a Falco event (not JSON: " + why(e) + ")");
@@ -200,6 +203,16 @@ public final class FalcoFiles {
                 return feed(text);
             }
             pending.append(text).append('\n');
+            depth.scan(text);
+            if (depth.open()) {
+                // not closed yet: parsing it again at every line would cost the square of its length
+                if (pending.length() > MAX_PENDING_CHARS) {
+                    note(pendingStart, "not a Falco event (a JSON value over " + MAX_PENDING_CHARS / 1024 + " KiB)");
+                    pending = null;
+                    gaveUp = true;
+                }
+                return null;
+            }
             try {
                 JsonNode n = Trees.JSON.readTree(pending.toString());
                 pending = null;
@@ -225,6 +238,53 @@ public final class FalcoFiles {
 
         boolean pending() {
             return pending != null;
+        }
+
+        /**
+         * How deep in brackets a text is, outside its strings, followed line after line: a value spread
+         * over lines is parsed once, when it closes (or when it cannot close any more).
+         */
+        private static final class Depth {
+            private int level;
+            private boolean inString;
+            private boolean escaped;
+            private boolean broken;
+
+            void reset() {
+                level = 0;
+                inString = false;
+                escaped = false;
+                broken = false;
+            }
+
+            void scan(CharSequence s) {
+                for (int i = 0; i < s.length(); i++) {
+                    char c = s.charAt(i);
+                    if (inString) {
+                        if (escaped) {
+                            escaped = false;
+                        } else if (c == '\\') {
+                            escaped = true;
+                        } else if (c == '"') {
+                            inString = false;
+                        }
+                    } else if (c == '"') {
+                        inString = true;
+                    } else if (c == '{' || c == '[') {
+                        level++;
+                    } else if (c == '}' || c == ']') {
+                        level--;
+                        broken |= level < 0;
+                    }
+                }
+                // a string cannot go on past the end of a line in JSON
+                broken |= inString;
+            }
+
+            /** Whether the value may still close on a later line. */
+            boolean open() {
+                return level > 0 && !broken;
+            }
         }
 
         /** A line too long to hold: noted, and whatever was pending is given up. */

@@ -143,4 +143,27 @@ class CapturedSecurityTest {
         assertThat(r.findings()).isEmpty();
         assertThat(r.notes()).hasSize(FalcoFiles.MAX_NOTES + 1).last().isEqualTo("x.txt: 5 more lines that are not Falco events");
     }
+
+    @Test
+    void aValueSpreadOverManyLinesIsParsedOnceWhenItCloses() throws Exception {
+        // 30,000 lines of one pretty-printed event: parsed again at every line, it took minutes
+        StringBuilder b = new StringBuilder("{\n  \"rule\": \"Terminal shell in container\",\n  \"priority\": \"Critical\",\n"
+                + "  \"output\": \"a shell { [ \\\" was spawned\",\n  \"time\": \"2026-11-24T02:50:00Z\",\n  \"tags\": [\n");
+        for (int i = 0; i < 30_000; i++) {
+            b.append("    \"tag-").append(i).append("\",\n");
+        }
+        b.append("    \"last\"\n  ]\n}\n{\"rule\": \"second\", \"priority\": \"Notice\", \"output\": \"x\"}\n");
+        FalcoFiles.Read r = FalcoFiles.read(new StringReader(b.toString()), "events.json");
+        assertThat(r.notes()).isEmpty();
+        assertThat(r.findings()).extracting(SecurityFinding::rule).containsExactly("Terminal shell in container", "second");
+    }
+
+    @Test
+    void aValueThatClosesTooOftenOrBreaksAStringIsNotedNotWaitedFor() throws Exception {
+        String text = "{\"rule\": \"a\",\n  \"output\": \"x\"}}\n{\"rule\": \"b\",\n \"output\": \"cut\n\"}\n"
+                + "{\"rule\": \"c\", \"output\": \"ok\"}\n";
+        FalcoFiles.Read r = FalcoFiles.read(new StringReader(text), "x.json");
+        assertThat(r.findings()).extracting(SecurityFinding::rule).containsExactly("c");
+        assertThat(r.notes()).hasSize(3).allMatch(n -> n.contains("not a Falco event"));
+    }
 }

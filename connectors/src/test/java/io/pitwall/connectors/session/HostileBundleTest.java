@@ -127,6 +127,16 @@ class HostileBundleTest {
     }
 
     @Test
+    void aFalcoValueOfTwentyThousandLinesIsParsedOnceNotAgainAtEveryLine() throws Exception {
+        try (OfflineSession s = open("falco-long-value.pitwall")) {
+            var r = s.security().orElseThrow().findings(s.info().captured().orElseThrow()).get();
+            assertThat(r.notes()).contains("security/falco.ndjson line 1: not a Falco event (JSON ARRAY)");
+            assertThat(r.findings()).isNotEmpty();
+            assertClean(s);
+        }
+    }
+
+    @Test
     void aZipWhoseFirstHeaderIsDamagedIsRefusedAsABundleNotGuessedAsAnotherFormat() throws Exception {
         BundleException e = catchThrowableOfType(BundleException.class, () -> FileSessions.open(copy("not-pk.pitwall")));
         assertThat(e.reason()).isEqualTo(BundleException.Reason.CORRUPT);
