@@ -81,7 +81,8 @@ public final class TraceFiles {
         } catch (ArithmeticException e) {
             throw new TraceFileException("A time in the file is out of range.", e);
         } catch (com.fasterxml.jackson.core.exc.InputCoercionException e) {
-            throw new TraceFileException("A number in the file is out of range (line " + e.getLocation().getLineNr() + ").", e);
+            throw new TraceFileException("A number in the file is out of range"
+                    + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ")."), e);
         } catch (IOException e) {
             String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
             throw new TraceFileException("Cannot read the traces: " + firstLine(m == null ? "" : m.length() > 160
