@@ -242,11 +242,18 @@ final class BundleSignals {
     }
 
     private void skip(Signal signal, String note) {
-        skipped.computeIfAbsent(signal, k -> new ArrayList<>()).add(note);
+        skipped.computeIfAbsent(signal, k -> new ArrayList<>()).add(shortened(note));
     }
 
     private void fail(Signal signal, String what, Throwable why) {
-        failing.put(signal, name + ": " + what + " (" + Errors.firstLine(why) + ")");
+        failing.put(signal, name + ": " + what + " (" + shortened(Errors.firstLine(why)) + ")");
         failures.put(signal, why);
     }
+
+    /** A reason as a status line shows it: the readers quote a file's values shortly, this is the last guard. */
+    static String shortened(String s) {
+        return s.length() <= MAX_REASON ? s : s.substring(0, MAX_REASON) + "…";
+    }
+
+    private static final int MAX_REASON = 300;
 }

@@ -80,8 +80,13 @@ public final class TraceFiles {
                     + firstLine(e.getOriginalMessage()) + ").", e);
         } catch (ArithmeticException e) {
             throw new TraceFileException("A time in the file is out of range.", e);
+        } catch (com.fasterxml.jackson.core.exc.InputCoercionException e) {
+            throw new TraceFileException("A number in the file is out of range"
+                    + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ")."), e);
         } catch (IOException e) {
-            throw new TraceFileException("Cannot read the traces: " + e.getMessage(), e);
+            String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new TraceFileException("Cannot read the traces: " + firstLine(m == null ? "" : m.length() > 160
+                    ? m.substring(0, 160) + "..." : m), e);
         }
     }
 

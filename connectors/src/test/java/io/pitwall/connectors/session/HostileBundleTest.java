@@ -81,6 +81,16 @@ class HostileBundleTest {
     }
 
     @Test
+    void aTraceNumberOfHundredsOfDigitsIsSaidShortly() throws Exception {
+        try (OfflineSession s = open("trace-number-out-of-range.pitwall")) {
+            assertThat(s.state(Signal.TRACES)).isInstanceOfSatisfying(SourceState.Failing.class, f -> assertThat(f.reason())
+                    .isEqualTo("trace-number-out-of-range.pitwall: the traces cannot be read (traces/"
+                            + "5c1ab1e0000000000000000000100000.json: A number in the file is out of range (line 1).)"));
+            assertClean(s);
+        }
+    }
+
+    @Test
     void aKubernetesObjectFabric8CannotReadIsSkippedWithItsReason() throws Exception {
         try (OfflineSession s = open("bad-quantity.pitwall")) {
             assertThat(s.skipped().get(Signal.CLUSTER)).containsExactly(

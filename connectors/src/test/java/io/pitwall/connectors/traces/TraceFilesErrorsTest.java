@@ -30,6 +30,8 @@ class TraceFilesErrorsTest {
         "{\"data\":null,\"errors\":[{\"code\":404,\"msg\":\"trace not found\"}]} | The server answered with an error: trace not found",
         "{\"error\":{\"httpCode\":404,\"message\":\"trace not found\"}} | The server answered with an error: trace not found",
         "{\"data\":{\"x\":1}} | not valid JSON",
+        "{\"data\":[{\"traceID\":\"1\",\"spans\":[{\"traceID\":\"1\",\"spanID\":\"2\",\"startTime\":99999999999999999999999}]}]} "
+            + "| A number in the file is out of range (line 1).",
     })
     void saysWhatIsWrongInWordsForTheUser(String json, String message) {
         assertThatThrownBy(() -> TraceFixtures.readText(json))
