@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Fuzzes the offline open path with hostile bundles ({@link FuzzMutator}), each opened and read
- * in full ({@link OfflineLoad}) within a time limit, and prints the figures: inputs, inputs/s,
+ * in full ({@link OfflineLoad}) within a time limit ({@code --timeout-ms}, 10 s, and as much again
+ * per GiB the input inflates to), and prints the figures: inputs, inputs/s,
  * how many opened, were refused cleanly or crashed, the kinds of crash with a reproducer seed.
  *
  * <pre>
@@ -180,7 +181,7 @@ public final class BundleFuzz {
             }
             Future<Run> f = runner.submit(() -> one(made, load));
             Run r;
-            long limit = options.timeoutMs() * 2 + 5000;
+            long limit = allowedMs(made) * 2 + 5000;
             try {
                 r = f.get(limit, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -203,6 +204,16 @@ public final class BundleFuzz {
         runner.shutdownNow();
     }
 
+    /**
+     * The time an input may take: the time limit, and the limit again for every GiB its entries
+     * inflate to. The readers are held to linear time at about 100 MB/s (every entry is inflated
+     * twice, to verify it and to read it), not to a constant: a 1 GiB entry is within the limits.
+     * A reader that is slower than linear still fails, on any size.
+     */
+    private long allowedMs(FuzzMutator.Made made) {
+        return options.timeoutMs() + (long) (options.timeoutMs() * (made.inflatedBytes() / (double) (1L << 30)));
+    }
+
     private static ExecutorService runner(java.util.concurrent.atomic.AtomicReference<Thread> thread) {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = Thread.ofPlatform().daemon().name("fuzz-input").unstarted(r);
@@ -222,8 +233,10 @@ public final class BundleFuzz {
             long t0 = System.nanoTime();
             OfflineLoad.Result r = load.run(file);
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (r.outcome() != OfflineLoad.Outcome.CRASH && ms > options.timeoutMs()) {
-                r = OfflineLoad.Result.crash("timeout", "took " + ms + " ms", null);
+            long allowed = allowedMs(made);
+            if (r.outcome() != OfflineLoad.Outcome.CRASH && ms > allowed) {
+                r = OfflineLoad.Result.crash("timeout", "took " + ms + " ms, allowed " + allowed + " ms for "
+                        + (made.inflatedBytes() >> 20) + " MiB", null);
             }
             return new Run(r, made);
         } catch (Throwable t) {

@@ -76,6 +76,11 @@ final class FuzzInput {
         }
     }
 
+    /** How many bytes the parts inflate to (a bomb counts its full size). */
+    long inflatedBytes() {
+        return parts.stream().mapToLong(p -> p.bomb != null ? p.bomb.size() : p.bytes.length).sum();
+    }
+
     /** The zip: every part the zip holds, and the manifest listing every listed part. */
     byte[] zip(SplittableRandom r, BombCache bombs) throws IOException {
         ObjectNode m = manifest.deepCopy();

@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  */
 final class FuzzMutator {
 
-    /** A made input: its bytes and the mutations, for the report. */
-    record Made(byte[] bytes, String seedName, List<String> mutations) {
+    /** An input: the zip, what it was made from, and how many bytes its entries inflate to. */
+    record Made(byte[] bytes, String seedName, List<String> mutations, long inflatedBytes) {
     }
 
     static final String[] UNSAFE_NAMES = {"../evil.json", "/etc/passwd", "a/../../b.json", "C:\\x.json", "c:/x.json",
@@ -61,7 +61,7 @@ final class FuzzMutator {
         if (r.nextInt(12) == 0) {
             zip = raw(zip, r, in.applied);
         }
-        return new Made(zip, base.name(), List.copyOf(in.applied));
+        return new Made(zip, base.name(), List.copyOf(in.applied), in.inflatedBytes());
     }
 
     private void mutate(FuzzInput in, SplittableRandom r, JsonMutations json) throws IOException {

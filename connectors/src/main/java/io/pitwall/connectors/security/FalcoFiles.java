@@ -181,6 +181,11 @@ public final class FalcoFiles {
                     note(line, "not a Falco event (not JSON)");
                     return null;
                 }
+                if (noted >= MAX_NOTES && cannotBeEvent(t)) {
+                    // only counted from here on: a file of millions of other JSON lines is not parsed line by line
+                    note(line, "not a Falco event");
+                    return null;
+                }
                 try {
                     return new Value(Trees.JSON.readTree(t), t, line);
                 } catch (JacksonException e) {
@@ -239,6 +244,22 @@ public final class FalcoFiles {
         boolean pending() {
             return pending != null;
         }
+
+        /**
+         * Whether a line is surely not a Falco event without parsing it: its brackets close on the
+         * line (so no later line completes it) and it never says {@code "rule"}, not even through a
+         * unicode escape (it holds no backslash-u).
+         */
+        private boolean cannotBeEvent(String t) {
+            if (t.contains("\"rule\"") || t.contains("\\u")) {
+                return false;
+            }
+            scratch.reset();
+            scratch.scan(t);
+            return scratch.level == 0 && !scratch.broken;
+        }
+
+        private final Depth scratch = new Depth();
 
         /**
          * How deep in brackets a text is, outside its strings, followed line after line: a value spread

@@ -166,4 +166,18 @@ class CapturedSecurityTest {
         assertThat(r.findings()).extracting(SecurityFinding::rule).containsExactly("c");
         assertThat(r.notes()).hasSize(3).allMatch(n -> n.contains("not a Falco event"));
     }
+
+    @Test
+    void millionsOfOtherJsonLinesAreCountedAndTheEventsAmongThemStillRead() throws Exception {
+        // past the noted lines, lines that cannot be events are counted without a parse: a 1 GiB file of log lines took 30 s
+        String other = "{\"time\":\"2026-11-24T02:41:00Z\",\"labels\":{\"pod\":\"p\"},\"line\":\"x { [\"}\n";
+        String text = other.repeat(FalcoFiles.MAX_NOTES + 10)
+                + "{\"rule\": \"one line\", \"priority\": \"Notice\", \"output\": \"x\"}\n"
+                + "{\"output\": \"spread\", \"priority\": \"Notice\",\n \"rule\": \"two lines\"}\n"
+                + "{\"\\u0072ule\": \"escaped\", \"output\": \"x\"}\n"
+                + other.repeat(5);
+        FalcoFiles.Read r = FalcoFiles.read(new StringReader(text), "x.ndjson");
+        assertThat(r.findings()).extracting(SecurityFinding::rule).containsExactly("one line", "two lines", "escaped");
+        assertThat(r.notes()).hasSize(FalcoFiles.MAX_NOTES + 1).last().isEqualTo("x.ndjson: 15 more lines that are not Falco events");
+    }
 }
