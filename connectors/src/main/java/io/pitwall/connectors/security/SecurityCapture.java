@@ -207,6 +207,12 @@ public final class SecurityCapture {
             if (text != io.pitwall.connectors.BoundedLines.TOO_LONG && text.isBlank()) {
                 continue;
             }
+            if (bad >= FalcoFiles.MAX_NOTES && text != io.pitwall.connectors.BoundedLines.TOO_LONG
+                    && !text.contains("\"id\"") && !text.contains("\\u")) {
+                // only counted from here on: a file of millions of other lines is not parsed (nor thrown about) line by line
+                bad++;
+                continue;
+            }
             try {
                 if (text == io.pitwall.connectors.BoundedLines.TOO_LONG) {
                     throw new IllegalArgumentException("longer than " + (io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS >> 20)

@@ -109,6 +109,16 @@ class ClusterCaptureTest {
     }
 
     @Test
+    void linesThatAreNotWatchEventsAreSkippedAndCountedAndEscapedKeysStillRead() throws Exception {
+        String other = "{\"time\":\"2026-11-24T02:41:00Z\",\"labels\":{\"pod\":\"p\"},\"line\":\"x\"}\n";
+        String ndjson = other.repeat(3) + "{\"at\":\"2026-11-24T03:30:00Z\",\"type\":\"ADDED\",\"\\u006bind\":\"Pod\","
+                + "\"namespace\":\"a\",\"name\":\"p\"}\n" + other;
+        ClusterCapture.Watch w = ClusterCapture.readWatchLines(new java.io.ByteArrayInputStream(ndjson.getBytes()));
+        assertThat(w.events()).extracting(e -> e.ref().toString()).containsExactly("Pod a/p");
+        assertThat(w.skipped()).isEqualTo(4);
+    }
+
+    @Test
     void watchSummariesGoByTheWritersRulesToo() throws Exception {
         Path file = dir.resolve("summary.pitwall");
         WatchEvent change = new WatchEvent(END.minusSeconds(60), WatchEvent.Type.MODIFIED, new KubeRef("Deployment", "shop",

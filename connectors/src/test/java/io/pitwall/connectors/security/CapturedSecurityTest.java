@@ -180,4 +180,19 @@ class CapturedSecurityTest {
         assertThat(r.findings()).extracting(SecurityFinding::rule).containsExactly("one line", "two lines", "escaped");
         assertThat(r.notes()).hasSize(FalcoFiles.MAX_NOTES + 1).last().isEqualTo("x.ndjson: 15 more lines that are not Falco events");
     }
+
+    @Test
+    void millionsOfLinesThatAreNotFindingsAreCountedAndTheFindingsAmongThemStillRead() throws Exception {
+        List<SecurityFinding> events = SecurityCaptureTest.falcoEvents();
+        var out = new java.io.ByteArrayOutputStream();
+        SecurityCapture.writeFindings(out, events.subList(0, 2));
+        String[] two = out.toString(StandardCharsets.UTF_8).split("\n");
+        String other = "{\"time\":\"2026-11-24T02:41:00Z\",\"labels\":{\"pod\":\"p\"},\"line\":\"x\"}\n";
+        String text = other.repeat(FalcoFiles.MAX_NOTES + 10) + two[0] + "\n" + other.repeat(5) + two[1] + "\n";
+        FalcoFiles.Read r = SecurityCapture.readFindings(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "f.ndjson");
+        assertThat(r.findings()).extracting(SecurityFinding::id).containsExactly(events.get(0).id(), events.get(1).id());
+        assertThat(r.notes()).hasSize(FalcoFiles.MAX_NOTES + 1).last().isEqualTo("f.ndjson: 15 more lines that are not findings");
+        assertThat(r.notes().getFirst()).isEqualTo("f.ndjson line 1: not a finding (no id)");
+    }
 }
