@@ -163,7 +163,7 @@ public final class LogsCapture {
      * and counted, the first one's number and problem kept to say so.
      */
     public static Read readEntries(InputStream in) throws IOException {
-        return tolerant(in);
+        return tolerant(in, 0, new Read(List.of(), 0, null));
     }
 
     /** Opens a file's bytes, again if need be. */
@@ -178,33 +178,50 @@ public final class LogsCapture {
      * when its JSON is damaged, so a bad line still costs only that line.
      */
     public static Read readEntries(Source source) throws IOException {
+        NdjsonEntries.Outcome o;
         try (InputStream in = source.open()) {
-            Read r = NdjsonEntries.read(in);
-            if (r != null) {
-                return r;
-            }
+            o = NdjsonEntries.read(in);
+        }
+        if (o.complete()) {
+            return o.read();
         }
         try (InputStream in = source.open()) {
-            return tolerant(in);
+            in.skipNBytes(o.resumeByte());
+            return tolerant(in, o.resumeLine() - 1, o.read());
         }
     }
 
-    /** Line by line: each line parsed on its own, so a damaged one costs only itself. */
-    private static Read tolerant(InputStream in) throws IOException {
+    /**
+     * Line by line: each line parsed on its own, so a damaged one costs only itself. Goes on
+     * from {@code before} (what the lines before {@code in}'s first, {@code linesBefore} of them, held).
+     */
+    private static Read tolerant(InputStream in, int linesBefore, Read before) throws IOException {
         EntryStreams interner = new EntryStreams(new LokiJson.Interner());
-        List<LogEntry> out = new ArrayList<>();
-        int skipped = 0;
-        String first = null;
+        List<LogEntry> out = new ArrayList<>(before.entries());
+        int skipped = before.skipped();
+        String first = before.firstSkipped();
         var lines = io.pitwall.connectors.BoundedLines.utf8(in, io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS);
         for (String line = lines.next(); line != null; line = lines.next()) {
             String problem = null;
+            if (linesBefore == 0 && lines.lineNumber() == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte order mark, as the streaming parse reads it
+            }
             if (line == io.pitwall.connectors.BoundedLines.TOO_LONG) {
                 problem = "longer than " + io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS / (1 << 20) + " MiB";
             } else if (line.isBlank()) {
                 continue;
+            } else if (first != null && !line.contains("\"line\"") && !line.contains("\\u")) {
+                // past the first problem (the one said) only counted, not parsed: no entry lacks its line, and a file
+                // of millions of other lines costs the reading only
+                problem = NO_TIME_OR_LINE;
             } else {
                 try {
-                    out.add(entry(line, interner));
+                    LogEntry e = entry(line, interner);
+                    if (e == null) {
+                        problem = NO_TIME_OR_LINE;
+                    } else {
+                        out.add(e);
+                    }
                 } catch (IOException e) {
                     problem = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? "not JSON ("
                             + firstLine(j.getOriginalMessage()) + ")" : e.getMessage();
@@ -213,7 +230,7 @@ public final class LogsCapture {
                 }
             }
             if (problem != null) {
-                first = first == null ? "line " + lines.lineNumber() + ": " + problem : first;
+                first = first == null ? "line " + (linesBefore + lines.lineNumber()) + ": " + problem : first;
                 skipped++;
             }
         }
@@ -221,6 +238,7 @@ public final class LogsCapture {
     }
 
     static final String BAD_TIME = "its time is not an RFC 3339 time Pitwall can hold";
+    static final String NO_TIME_OR_LINE = "no time or no line";
 
     static String firstLine(String s) {
         String m = s == null ? "no detail" : s.lines().findFirst().orElse("no detail");
@@ -235,6 +253,7 @@ public final class LogsCapture {
     public record Read(List<LogEntry> entries, int skipped, String firstSkipped) {
     }
 
+    /** The entry of a line, or null when it has no time or no line. */
     private static LogEntry entry(String text, EntryStreams streams) throws IOException {
         try (JsonParser p = LokiJson.FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -260,7 +279,7 @@ public final class LogsCapture {
                 }
             }
             if (time == null || line == null) {
-                throw new IOException("no time or no line");
+                return null; // said by the caller: an exception a line made millions of lines slow
             }
             return new LogEntry(time, stream != null ? stream : streams.none(), line);
         }

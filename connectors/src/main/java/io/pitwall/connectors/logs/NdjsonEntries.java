@@ -16,8 +16,10 @@ import java.util.List;
  * {@code logs/entries.ndjson} read in one streaming parse of its bytes, the values one after
  * another: about twice as fast as parsing each line on its own. A value that is well-formed JSON
  * but not a log line is skipped as the line-by-line reading skips it; JSON that is not
- * well-formed (or a string longer than a line may be) stops it, and the caller reads the file
- * again line by line ({@link LogsCapture#readEntries(LogsCapture.Source)}).
+ * well-formed (or a string longer than a line may be) stops it, and the caller reads the rest of
+ * the file line by line from the line of the value it stopped at
+ * ({@link LogsCapture#readEntries(LogsCapture.Source)}): a 1 GiB file cut short in its last line
+ * is not parsed twice.
  */
 final class NdjsonEntries {
 
@@ -28,20 +30,44 @@ final class NdjsonEntries {
     private NdjsonEntries() {
     }
 
-    /** The file's entries, or null when its JSON is damaged (read it line by line then). */
-    static LogsCapture.Read read(InputStream in) throws IOException {
+    /**
+     * What the parse read: all of the file ({@code resumeByte} -1), or the values of the lines
+     * before the one it stopped at, and where that line's value starts (its byte and line).
+     */
+    record Outcome(LogsCapture.Read read, long resumeByte, int resumeLine) {
+
+        boolean complete() {
+            return resumeByte < 0;
+        }
+    }
+
+    /** The file's entries, or those before its JSON is damaged and where to go on line by line. */
+    static Outcome read(InputStream in) throws IOException {
         EntryStreams streams = new EntryStreams(new LokiJson.Interner());
         List<LogEntry> out = new ArrayList<>();
         int skipped = 0;
         String first = null;
         int lastLine = 0;
+        // the state before the value of the last line: what the line-by-line reading goes on from
+        int markSize = 0;
+        int markSkipped = 0;
+        String markFirst = null;
+        long markByte = 0;
+        int markLine = 1;
         try (JsonParser p = FACTORY.createParser(in)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                int line = p.currentTokenLocation().getLineNr();
+                var at = p.currentTokenLocation();
+                int line = at.getLineNr();
                 if (line == lastLine) {
-                    return null; // two values on one line: what the line-by-line reading makes of it, it says
+                    // two values on one line: what the line-by-line reading makes of it, it says
+                    throw new com.fasterxml.jackson.core.JsonParseException(p, "two values on one line");
                 }
                 lastLine = line;
+                markSize = out.size();
+                markSkipped = skipped;
+                markFirst = first;
+                markByte = at.getByteOffset();
+                markLine = line;
                 String problem;
                 if (t != JsonToken.START_OBJECT) {
                     p.skipChildren();
@@ -55,9 +81,10 @@ final class NdjsonEntries {
                 }
             }
         } catch (com.fasterxml.jackson.core.JacksonException damaged) {
-            return null;
+            return new Outcome(new LogsCapture.Read(new ArrayList<>(out.subList(0, markSize)), markSkipped, markFirst),
+                    Math.max(0, markByte), markLine);
         }
-        return new LogsCapture.Read(out, skipped, first);
+        return new Outcome(new LogsCapture.Read(out, skipped, first), -1, 0);
     }
 
     /** One object into {@code out}; why it is not a log line, or null. */

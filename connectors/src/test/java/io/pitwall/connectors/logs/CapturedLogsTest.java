@@ -201,6 +201,18 @@ class CapturedLogsTest {
         assertThat(r.firstSkipped()).isEqualTo("line 2: its time is not an RFC 3339 time Pitwall can hold");
     }
 
+    @Test
+    void millionsOfLinesThatAreNotEntriesAreCountedAndTheEntriesAmongThemRead() throws Exception {
+        String other = "{\"at\":\"2026-11-24T02:41:00Z\",\"type\":\"ADDED\",\"kind\":\"Pod\",\"name\":\"p\"}\n";
+        String ndjson = "not json\n" + other.repeat(50_000) + "{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"kept\"}\n"
+                + "{\"time\":\"2026-11-24T02:41:01Z\",\"\\u006cine\":\"escaped\"}\n" + other;
+        byte[] bytes = ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        LogsCapture.Read r = LogsCapture.readEntries(() -> new java.io.ByteArrayInputStream(bytes));
+        assertThat(r.entries()).extracting(LogEntry::line).containsExactly("kept", "escaped");
+        assertThat(r.skipped()).isEqualTo(50_002);
+        assertThat(r.firstSkipped()).startsWith("line 1: not JSON (");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-11-24T02:41:00Z", "2026-11-24T02:41:00.5Z",
         "2026-11-24T02:41:00.123456789Z", "1970-01-01T00:00:00Z", "2262-04-11T23:47:16.854775807Z", "2024-02-29T23:59:59.000001Z",
@@ -228,6 +240,13 @@ class CapturedLogsTest {
         "{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"one\"}{\"time\":\"2026-11-24T02:41:01Z\",\"line\":\"two\"}\n",
         "{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"cut\n{\"time\":\"2026-11-24T02:41:01Z\",\"line\":\"after\"}\n",
         "\r\n\n{\"time\":\"2026-11-24T02:41:00Z\",\"labels\":{},\"line\":\"crlf\"}\r\n",
+        // damaged further on: the lines before are not read twice, and the line-by-line reading goes on from there
+        "{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"été\"}\n{\"time\":\"2026-11-24T02:41:01Z\",\"line\":\"après\"}\n"
+            + "{\"time\":\"2026-11-24T02:4",
+        "{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"a\"}\n  {\"time\":\"2026-11-24T02:41:01Z\",\"line\":\"b\"} x\n"
+            + "{\"time\":\"2026-11-24T02:41:02Z\",\"line\":\"c\"}\nnot json\n{\"time\":\"2026-11-24T02:41:03Z\",\"line\":\"d\"}\n",
+        "\uFEFF{\"time\":\"2026-11-24T02:41:00Z\",\"line\":\"bom\"}\n{\"line\":\"no time\"}\n{\"time\":\"2026-11-24T02:41:01Z\","
+            + "\"line\":\"x\"}{\"time\":\"2026-11-24T02:41:02Z\",\"line\":\"y\"}\n{\"time\":\"2026-11-24T02:41:03Z\",\"line\":\"z\"}\n",
     })
     void oneParseOfTheWholeFileReadsWhatLineByLineReads(String ndjson) throws Exception {
         byte[] bytes = ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8);
