@@ -163,7 +163,7 @@ public final class LogsCapture {
      * and counted, the first one's number and problem kept to say so.
      */
     public static Read readEntries(InputStream in) throws IOException {
-        return tolerant(in, 0, new Read(List.of(), 0, null));
+        return tolerant(in, 0, new Read(List.of(), 0, null), MAX_READ);
     }
 
     /** Opens a file's bytes, again if need be. */
@@ -178,16 +178,21 @@ public final class LogsCapture {
      * when its JSON is damaged, so a bad line still costs only that line.
      */
     public static Read readEntries(Source source) throws IOException {
+        return readEntries(source, MAX_READ);
+    }
+
+    /** {@link #readEntries(Source)} up to {@code max} lines. */
+    static Read readEntries(Source source, int max) throws IOException {
         NdjsonEntries.Outcome o;
         try (InputStream in = source.open()) {
-            o = NdjsonEntries.read(in);
+            o = NdjsonEntries.read(in, max);
         }
         if (o.complete()) {
             return o.read();
         }
         try (InputStream in = source.open()) {
             in.skipNBytes(o.resumeByte());
-            return tolerant(in, o.resumeLine() - 1, o.read());
+            return tolerant(in, o.resumeLine() - 1, o.read(), max);
         }
     }
 
@@ -195,14 +200,19 @@ public final class LogsCapture {
      * Line by line: each line parsed on its own, so a damaged one costs only itself. Goes on
      * from {@code before} (what the lines before {@code in}'s first, {@code linesBefore} of them, held).
      */
-    private static Read tolerant(InputStream in, int linesBefore, Read before) throws IOException {
+    private static Read tolerant(InputStream in, int linesBefore, Read before, int max) throws IOException {
         EntryStreams interner = new EntryStreams(new LokiJson.Interner());
         List<LogEntry> out = new ArrayList<>(before.entries());
         int skipped = before.skipped();
         String first = before.firstSkipped();
         var lines = io.pitwall.connectors.BoundedLines.utf8(in, io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS);
+        boolean more = false;
         for (String line = lines.next(); line != null; line = lines.next()) {
             String problem = null;
+            if (out.size() >= max && (line == io.pitwall.connectors.BoundedLines.TOO_LONG || !line.isBlank())) {
+                more = true;
+                break;
+            }
             if (linesBefore == 0 && lines.lineNumber() == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1); // a byte order mark, as the streaming parse reads it
             }
@@ -234,7 +244,7 @@ public final class LogsCapture {
                 skipped++;
             }
         }
-        return new Read(out, skipped, first);
+        return new Read(out, skipped, first, more);
     }
 
     static final String BAD_TIME = "its time is not an RFC 3339 time Pitwall can hold";
@@ -249,9 +259,20 @@ public final class LogsCapture {
      * What a bundle's log entries held, and how many lines could not be read.
      *
      * @param firstSkipped the first line skipped and why ("line 3: not JSON (...)"), or null
+     * @param more         whether the file goes on past {@link #MAX_READ} lines, not read
      */
-    public record Read(List<LogEntry> entries, int skipped, String firstSkipped) {
+    public record Read(List<LogEntry> entries, int skipped, String firstSkipped, boolean more) {
+
+        public Read(List<LogEntry> entries, int skipped, String firstSkipped) {
+            this(entries, skipped, firstSkipped, false);
+        }
     }
+
+    /**
+     * The most log lines read from a bundle, twice the million the logs pane is built for: a file
+     * holding more (16 million lines fit in a 1 GiB entry) is read that far, and said so.
+     */
+    public static final int MAX_READ = 2_000_000;
 
     /** The entry of a line, or null when it has no time or no line. */
     private static LogEntry entry(String text, EntryStreams streams) throws IOException {

@@ -42,7 +42,7 @@ final class NdjsonEntries {
     }
 
     /** The file's entries, or those before its JSON is damaged and where to go on line by line. */
-    static Outcome read(InputStream in) throws IOException {
+    static Outcome read(InputStream in, int max) throws IOException {
         EntryStreams streams = new EntryStreams(new LokiJson.Interner());
         List<LogEntry> out = new ArrayList<>();
         int skipped = 0;
@@ -56,6 +56,9 @@ final class NdjsonEntries {
         int markLine = 1;
         try (JsonParser p = FACTORY.createParser(in)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (out.size() >= max) {
+                    return new Outcome(new LogsCapture.Read(out, skipped, first, true), -1, 0);
+                }
                 var at = p.currentTokenLocation();
                 int line = at.getLineNr();
                 if (line == lastLine) {

@@ -185,6 +185,10 @@ final class BundleSignals {
                     skip(Signal.LOGS, LogsCapture.ENTRIES + ": " + r.skipped() + (r.skipped() == 1 ? " line" : " lines")
                             + " not read (" + r.firstSkipped() + ")");
                 }
+                if (r.more()) {
+                    skip(Signal.LOGS, LogsCapture.ENTRIES + ": only its first " + String.format(java.util.Locale.ROOT, "%,d",
+                            LogsCapture.MAX_READ) + " log lines were read (the most Pitwall reads from a bundle)");
+                }
             } catch (IOException x) {
                 first = x;
                 skip(Signal.LOGS, LogsCapture.ENTRIES + ": " + Errors.firstLine(x));

@@ -201,6 +201,21 @@ class CapturedLogsTest {
         assertThat(r.firstSkipped()).isEqualTo("line 2: its time is not an RFC 3339 time Pitwall can hold");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "{\"time\":\"2026-11-24T02:41:0"})
+    void aFileOfMoreLinesThanPitwallReadsIsReadThatFarAndSaysSo(String end) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            b.append("{\"time\":\"2026-11-24T02:41:0").append(i).append("Z\",\"line\":\"").append(i).append("\"}\n");
+        }
+        byte[] bytes = (b + end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        LogsCapture.Read r = LogsCapture.readEntries(() -> new java.io.ByteArrayInputStream(bytes), 5);
+        assertThat(r.entries()).extracting(LogEntry::line).containsExactly("0", "1", "2", "3", "4");
+        assertThat(r.more()).isTrue();
+        assertThat(LogsCapture.readEntries(() -> new java.io.ByteArrayInputStream(bytes), 8).more()).isEqualTo(!end.isEmpty());
+        assertThat(LogsCapture.readEntries(() -> new java.io.ByteArrayInputStream(bytes), 9).more()).isFalse();
+    }
+
     @Test
     void millionsOfLinesThatAreNotEntriesAreCountedAndTheEntriesAmongThemRead() throws Exception {
         String other = "{\"at\":\"2026-11-24T02:41:00Z\",\"type\":\"ADDED\",\"kind\":\"Pod\",\"name\":\"p\"}\n";
