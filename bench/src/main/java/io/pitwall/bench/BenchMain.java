@@ -18,8 +18,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code TraceParse} (100,000 to 500,000 spans into one trace), {@code TraceWaterfall} (their first
  * waterfall frame and redraws) and {@code SecurityFilter} (10,000 findings filtered, sorted and
  * grouped), {@code BundleOpen} (a 200 MB incident bundle opened: 1,200 pods, 500,000 log lines).
- * {@code BundleFuzz} (its own options, see that class) fuzzes the bundle reader and is
- * run only when named first. A benchmark name
+ * {@code BundleFuzz} (its own options, see that class) fuzzes the bundle reader and
+ * {@code CaptureScale} captures an hour of a 1,000-pod namespace from the real servers
+ * ({@code backends/backends.sh up} first); each is run only when named first. A benchmark name
  * given on the command line (a regular expression, as JMH takes them) runs only what matches,
  * e.g. {@code bench/run TopologyRedraw} or {@code bench/run -Dpitwall.bench.seconds=10
  * TopologyUpdates} (system properties go before the name, see those classes).
@@ -44,6 +45,10 @@ public final class BenchMain {
         }
         if (!rest.isEmpty() && rest.getFirst().equals("BundleFuzz")) {
             BundleFuzz.main(rest.subList(1, rest.size()).toArray(String[]::new));
+            return;
+        }
+        if (!rest.isEmpty() && rest.getFirst().equals("CaptureScale")) {
+            CaptureScale.main(rest.subList(1, rest.size()).toArray(String[]::new));
             return;
         }
         CommandLineOptions cli = new CommandLineOptions(rest.toArray(String[]::new));

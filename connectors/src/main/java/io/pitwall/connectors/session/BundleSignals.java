@@ -119,6 +119,10 @@ final class BundleSignals {
                     skip(Signal.CLUSTER, ClusterCapture.WATCH + ": " + w.skipped() + (w.skipped() == 1 ? " line" : " lines")
                             + " not read");
                 }
+                if (w.more()) {
+                    skip(Signal.CLUSTER, ClusterCapture.WATCH + ": only its first " + String.format(java.util.Locale.ROOT, "%,d",
+                            ClusterCapture.MAX_READ) + " changes were read (the most Pitwall reads from a bundle)");
+                }
             } catch (IOException x) {
                 skip(Signal.CLUSTER, Errors.firstLine(x));
             }

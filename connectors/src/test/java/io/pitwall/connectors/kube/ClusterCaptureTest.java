@@ -109,6 +109,15 @@ class ClusterCaptureTest {
     }
 
     @Test
+    void aFileOfMoreChangesThanPitwallReadsIsReadThatFarAndSaysSo() throws Exception {
+        String ndjson = "{\"at\":\"2026-11-24T03:30:00Z\",\"type\":\"ADDED\",\"kind\":\"Pod\",\"name\":\"p\"}\n".repeat(4);
+        ClusterCapture.Watch w = ClusterCapture.readWatchLines(new java.io.ByteArrayInputStream(ndjson.getBytes()), 3);
+        assertThat(w.events()).hasSize(3);
+        assertThat(w.more()).isTrue();
+        assertThat(ClusterCapture.readWatchLines(new java.io.ByteArrayInputStream(ndjson.getBytes()), 4).more()).isFalse();
+    }
+
+    @Test
     void linesThatAreNotWatchEventsAreSkippedAndCountedAndEscapedKeysStillRead() throws Exception {
         String other = "{\"time\":\"2026-11-24T02:41:00Z\",\"labels\":{\"pod\":\"p\"},\"line\":\"x\"}\n";
         String ndjson = other.repeat(3) + "{\"at\":\"2026-11-24T03:30:00Z\",\"type\":\"ADDED\",\"\\u006bind\":\"Pod\","
