@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * real Loki here, so no logs. Each capture runs in its own JVM as a user runs it; the figures are
  * each run's wall time, the median against the budget, and the bundle.
  *
- * <pre>BenchMain CaptureScale [--runs N] [--pods N]</pre>
+ * <pre>BenchMain CaptureScale [--runs N] [--pods N] [--jfr DIR]</pre>
+ * {@code --jfr} records each capture with Java Flight Recorder into DIR (where its time goes).
  */
 public final class CaptureScale {
 
@@ -55,11 +56,13 @@ public final class CaptureScale {
     public static void main(String[] args) throws Exception {
         int runs = 3;
         int pods = 1000;
+        Path jfr = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[i + 1]);
                 case "--pods" -> pods = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--runs --pods)");
+                case "--jfr" -> jfr = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--runs --pods --jfr)");
             }
         }
         Backends backends = Backends.load();
@@ -84,7 +87,7 @@ public final class CaptureScale {
                 t0 = System.nanoTime();
                 int traces = ZipkinTraces.post(zipkin, now.minus(Duration.ofMinutes(60)), Duration.ofMinutes(58), 300);
                 System.out.printf(Locale.ROOT, "CaptureScale: %d traces in Zipkin in %.1f s%n", traces, seconds(t0));
-                capture(tmp, backends.kubeconfig(), context, ns, runs, new ContextEndpoints(List.of(
+                capture(tmp, jfr, backends.kubeconfig(), context, ns, runs, new ContextEndpoints(List.of(
                         PrometheusEndpoint.url("prometheus", prometheus.toString())), Optional.empty(),
                         Optional.of(AlertmanagerEndpoint.url("alertmanager", alertmanager.toString())))
                         .withTraces(Optional.of(TraceEndpoint.url("zipkin", TraceEndpoint.Protocol.ZIPKIN, zipkin.toString()))));
@@ -206,8 +209,8 @@ public final class CaptureScale {
     }
 
     /** {@code runs} captures of the hour, each in its own JVM; prints each and the median against the budget. */
-    private static void capture(Path tmp, Path kubeconfig, String context, String ns, int runs, ContextEndpoints endpoints)
-            throws Exception {
+    private static void capture(Path tmp, Path jfr, Path kubeconfig, String context, String ns, int runs,
+                                ContextEndpoints endpoints) throws Exception {
         Path home = Files.createDirectories(tmp.resolve("home"));
         Path config = Files.createDirectories(tmp.resolve("config").resolve("pitwall"));
         new EndpointSettings(Map.of(context, endpoints)).write(config.resolve(EndpointSettings.FILE_NAME));
@@ -215,9 +218,13 @@ public final class CaptureScale {
         for (int r = 1; r <= runs; r++) {
             Path out = tmp.resolve("capture-" + r + ".pitwall");
             Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
-                    "io.pitwall.app.Main", "capture", "--context", context, "-n", ns, "--since", "1h", "--out", out.toString())
-                    .redirectOutput(tmp.resolve("out.txt").toFile());
+            List<String> command = new ArrayList<>(List.of(javaBin.toString(), "-cp", System.getProperty("java.class.path")));
+            if (jfr != null) {
+                command.add("-XX:StartFlightRecording=filename=" + Files.createDirectories(jfr).resolve("capture-" + r + ".jfr"));
+            }
+            command.addAll(List.of("io.pitwall.app.Main", "capture", "--context", context, "-n", ns, "--since", "1h", "--out",
+                    out.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(tmp.resolve("out.txt").toFile());
             pb.environment().put("HOME", home.toString());
             pb.environment().put("KUBECONFIG", kubeconfig.toString());
             pb.environment().put("XDG_CONFIG_HOME", tmp.resolve("config").toString());

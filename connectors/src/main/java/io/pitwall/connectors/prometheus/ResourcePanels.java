@@ -90,7 +90,10 @@ public final class ResourcePanels {
 
     /** A workload: values per pod, each pod's request and limit (the largest, as its pods share a template). */
     private static List<PanelSpec> workload(KubeRef ref) {
-        String ns = "namespace=\"" + esc(ref.namespace()) + "\"";
+        // the pods' names start with the workload's (controllers name them so): a prefilter, so that Prometheus reads
+        // these pods' series and not the namespace's, which took 0.4 s a query in a namespace of a thousand pods;
+        // the join with the owners below keeps exactly the workload's pods
+        String ns = "namespace=\"" + esc(ref.namespace()) + "\",pod=~\"" + esc(regexLiteral(ref.name())) + "-.+\"";
         String pods = " * on (namespace, pod) group_left () " + podsOf(ref);
         String sel = ns + "," + CONTAINERS;
         List<PanelSpec> out = new ArrayList<>();
@@ -120,6 +123,19 @@ public final class ResourcePanels {
             default -> List.of("kube_pod_owner");
         };
         return out.stream().map(p -> withOwners(p, owners)).toList();
+    }
+
+    /** {@code text} as an RE2 pattern matching it alone (a name may hold dots). */
+    static String regexLiteral(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 4);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '-' && c != '_') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     /**

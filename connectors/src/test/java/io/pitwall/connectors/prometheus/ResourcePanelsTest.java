@@ -71,6 +71,16 @@ class ResourcePanelsTest {
     }
 
     @Test
+    void aWorkloadsGraphsReadOnlyThePodsNamedAfterItThenKeepItsOwn() {
+        List<String> queries = ResourcePanels.of(new MetricScope.Workload(new KubeRef("Deployment", "shop", "carts.v2")))
+                .stream().flatMap(p -> p.queries().stream()).map(PanelSpec.QuerySpec::promql).toList();
+        assertThat(queries).isNotEmpty().allSatisfy(q -> assertThat(q)
+                .contains("{namespace=\"shop\",pod=~\"carts\\\\.v2-.+\"")
+                .contains("owner_name=\"carts.v2\""));
+        assertThat(ResourcePanels.regexLiteral("a.b-c_1")).isEqualTo("a\\.b-c_1");
+    }
+
+    @Test
     void labelValuesAreEscaped() {
         assertThat(ResourcePanels.esc("a\"b\\c")).isEqualTo("a\\\"b\\\\c");
     }
