@@ -12,8 +12,10 @@ import mockwebserver3.RecordedRequest;
  * What cAdvisor and kube-state-metrics would say about a namespace's pods, served on
  * 127.0.0.1:{@value #PORT} where the test Prometheus scrapes it every second
  * ({@code backends/config/prometheus.yml}, job {@code pitwall-test-pods}, labels honoured): CPU
- * and network counters growing at a pod's own pace, memory, throttling, requests and limits,
- * restarts. There is no kubelet here, so these are the only metrics the pods have.
+ * and network counters growing at a pod's own pace, memory, restarts, owners. There is no
+ * kubelet here, so these are the only metrics the pods have. Not served: the requests and limits
+ * and the CFS throttling counters, which {@code PrometheusSourcesIT} holds the test Prometheus to
+ * lack (it tests how a graph explains a metric kube-state-metrics or cAdvisor would export).
  */
 final class PodExporter implements AutoCloseable {
 
@@ -50,16 +52,10 @@ final class PodExporter implements AutoCloseable {
             String pod = "namespace=\"" + p.namespace() + "\",pod=\"" + p.name() + "\"";
             String c = pod + ",container=\"" + p.container() + "\"";
             line(b, "container_cpu_usage_seconds_total", c, t * p.cores());
-            line(b, "container_cpu_cfs_periods_total", c, t * 10);
-            line(b, "container_cpu_cfs_throttled_periods_total", c, t * 10 * Math.min(1, p.cores()));
             line(b, "container_memory_working_set_bytes", c, 100e6 + p.cores() * 200e6);
             line(b, "container_network_receive_bytes_total", pod + ",interface=\"eth0\"", t * 20_000 * p.cores());
             line(b, "container_network_transmit_bytes_total", pod + ",interface=\"eth0\"", t * 5_000 * p.cores());
             line(b, "kube_pod_container_status_restarts_total", c, p.restarts());
-            line(b, "kube_pod_container_resource_requests", c + ",resource=\"cpu\",unit=\"core\"", 0.25);
-            line(b, "kube_pod_container_resource_limits", c + ",resource=\"cpu\",unit=\"core\"", 1);
-            line(b, "kube_pod_container_resource_requests", c + ",resource=\"memory\",unit=\"byte\"", 256e6);
-            line(b, "kube_pod_container_resource_limits", c + ",resource=\"memory\",unit=\"byte\"", 512e6);
             boolean owned = !p.replicaSet().isEmpty();
             line(b, "kube_pod_owner", pod + ",owner_kind=\"" + (owned ? "ReplicaSet" : "<none>") + "\",owner_name=\""
                     + (owned ? p.replicaSet() : "<none>") + "\",owner_is_controller=\"" + owned + "\"", 1);
