@@ -35,6 +35,16 @@ public final class BoundedLines {
         this.maxChars = maxChars;
     }
 
+    /**
+     * Whether a line of JSON surely has no member named {@code key}: it never says
+     * {@code "key"}, and holds no backslash-u escape that could spell it. The readers use it to
+     * count, without a parse or an exception, lines that cannot be what a file holds, so a file of
+     * millions of other lines costs only its reading.
+     */
+    public static boolean lacksKey(String line, String key) {
+        return !line.contains("\"" + key + "\"") && !line.contains("\\u");
+    }
+
     /** UTF-8 lines of {@code in}, malformed bytes replaced. */
     public static BoundedLines utf8(InputStream in, int maxChars) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)

@@ -118,10 +118,9 @@ public final class ClusterCapture {
             if (out.size() >= max) {
                 return new Watch(out, skipped, true);
             }
-            // a line that never says "kind" (nor hides it in an escape) is no watch event: not parsed, so a file of
-            // millions of other lines costs the reading only
+            // a line without "kind" is no watch event: counted, not parsed
             WatchEvent e = line == io.pitwall.connectors.BoundedLines.TOO_LONG
-                    || !line.contains("\"kind\"") && !line.contains("\\u") ? null : watchEvent(line);
+                    || io.pitwall.connectors.BoundedLines.lacksKey(line, "kind") ? null : watchEvent(line);
             if (e == null) {
                 skipped++;
             } else {

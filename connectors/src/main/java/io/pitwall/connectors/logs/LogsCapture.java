@@ -220,7 +220,7 @@ public final class LogsCapture {
                 problem = "longer than " + io.pitwall.connectors.BoundedLines.DEFAULT_MAX_CHARS / (1 << 20) + " MiB";
             } else if (line.isBlank()) {
                 continue;
-            } else if (first != null && !line.contains("\"line\"") && !line.contains("\\u")) {
+            } else if (first != null && io.pitwall.connectors.BoundedLines.lacksKey(line, "line")) {
                 // past the first problem (the one said) only counted, not parsed: no entry lacks its line, and a file
                 // of millions of other lines costs the reading only
                 problem = NO_TIME_OR_LINE;

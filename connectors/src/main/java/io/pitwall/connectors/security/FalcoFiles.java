@@ -251,7 +251,7 @@ public final class FalcoFiles {
          * unicode escape (it holds no backslash-u).
          */
         private boolean cannotBeEvent(String t) {
-            if (t.contains("\"rule\"") || t.contains("\\u")) {
+            if (!io.pitwall.connectors.BoundedLines.lacksKey(t, "rule")) {
                 return false;
             }
             scratch.reset();

@@ -208,7 +208,7 @@ public final class SecurityCapture {
                 continue;
             }
             if (bad >= FalcoFiles.MAX_NOTES && text != io.pitwall.connectors.BoundedLines.TOO_LONG
-                    && !text.contains("\"id\"") && !text.contains("\\u")) {
+                    && io.pitwall.connectors.BoundedLines.lacksKey(text, "id")) {
                 // only counted from here on: a file of millions of other lines is not parsed (nor thrown about) line by line
                 bad++;
                 continue;

@@ -120,8 +120,7 @@ final class BundleSignals {
                             + " not read");
                 }
                 if (w.more()) {
-                    skip(Signal.CLUSTER, ClusterCapture.WATCH + ": only its first " + String.format(java.util.Locale.ROOT, "%,d",
-                            ClusterCapture.MAX_READ) + " changes were read (the most Pitwall reads from a bundle)");
+                    skip(Signal.CLUSTER, readThatFar(ClusterCapture.WATCH, ClusterCapture.MAX_READ, "changes"));
                 }
             } catch (IOException x) {
                 skip(Signal.CLUSTER, Errors.firstLine(x));
@@ -190,8 +189,7 @@ final class BundleSignals {
                             + " not read (" + r.firstSkipped() + ")");
                 }
                 if (r.more()) {
-                    skip(Signal.LOGS, LogsCapture.ENTRIES + ": only its first " + String.format(java.util.Locale.ROOT, "%,d",
-                            LogsCapture.MAX_READ) + " log lines were read (the most Pitwall reads from a bundle)");
+                    skip(Signal.LOGS, readThatFar(LogsCapture.ENTRIES, LogsCapture.MAX_READ, "log lines"));
                 }
             } catch (IOException x) {
                 first = x;
@@ -256,6 +254,12 @@ final class BundleSignals {
     private void fail(Signal signal, String what, Throwable why) {
         failing.put(signal, name + ": " + what + " (" + shortened(Errors.firstLine(why)) + ")");
         failures.put(signal, why);
+    }
+
+    /** The note of a file that goes on past what Pitwall reads of it. */
+    private static String readThatFar(String path, int max, String what) {
+        return path + ": only its first " + String.format(java.util.Locale.ROOT, "%,d", max) + " " + what
+                + " were read (the most Pitwall reads from a bundle)";
     }
 
     /** A reason as a status line shows it: the readers quote a file's values shortly, this is the last guard. */
