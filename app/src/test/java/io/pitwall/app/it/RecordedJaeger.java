@@ -14,10 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -28,7 +25,7 @@ import mockwebserver3.RecordedRequest;
  * (service, operation, tags, start and end in microseconds, limit, as Jaeger matches them) and
  * {@code /api/traces/ID}; anything else is kept in {@link #unanswered()}.
  */
-final class RecordedJaeger implements AutoCloseable {
+final class RecordedJaeger extends RecordedServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Jaeger v1 traces: whole responses ({@code data}) or single trace objects. */
@@ -37,8 +34,6 @@ final class RecordedJaeger implements AutoCloseable {
             "ui-history-api-traces-follows-from.json", "ui-trace-genai.json");
 
     private final List<ObjectNode> traces = new ArrayList<>();
-    private final MockWebServer server = new MockWebServer();
-    private final List<String> unanswered = new CopyOnWriteArrayList<>();
 
     RecordedJaeger(Instant now) throws IOException {
         for (String f : FILES) {
@@ -47,21 +42,7 @@ final class RecordedJaeger implements AutoCloseable {
                 traces.add(moved((ObjectNode) t.deepCopy(), now.minus(Duration.ofSeconds(30 + 20L * traces.size()))));
             }
         }
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
-    }
-
-    String url() {
-        return server.url("/").toString();
-    }
-
-    List<String> unanswered() {
-        return unanswered;
+        start();
     }
 
     /** Every service of the traces. */
@@ -75,7 +56,8 @@ final class RecordedJaeger implements AutoCloseable {
         return traces.size();
     }
 
-    private MockResponse answer(RecordedRequest request) {
+    @Override
+    protected MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         if (path.equals("/api/services")) {
             return data(JSON.valueToTree(services()));
@@ -93,7 +75,7 @@ final class RecordedJaeger implements AutoCloseable {
         if (path.equals("/api/traces")) {
             var u = request.getUrl();
             if (u.queryParameter("minDuration") != null || u.queryParameter("maxDuration") != null) {
-                unanswered.add(u.toString());
+                unanswered(u.toString());
                 return new MockResponse.Builder().code(400).body("{\"data\":null,\"errors\":[{\"code\":400,"
                         + "\"msg\":\"durations are not recorded here\"}]}").build();
             }
@@ -126,7 +108,7 @@ final class RecordedJaeger implements AutoCloseable {
             return new MockResponse.Builder().code(404).body("{\"data\":null,\"errors\":[{\"code\":404,\"msg\":\"trace not found\"}]}")
                     .build();
         }
-        unanswered.add(request.getUrl().toString());
+        unanswered(request.getUrl().toString());
         return new MockResponse.Builder().code(404).body("404 page not found\n").build();
     }
 
@@ -190,10 +172,5 @@ final class RecordedJaeger implements AutoCloseable {
             }
             return in.readAllBytes();
         }
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

@@ -13,9 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
@@ -26,7 +24,7 @@ import mockwebserver3.RecordedRequest;
  * over all streams and direction. Anything else (a line filter, a metric query) is answered 400
  * as Loki answers what it cannot parse, and kept in {@link #unanswered()}.
  */
-final class RecordedLoki implements AutoCloseable {
+final class RecordedLoki extends RecordedServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SELECTOR = Pattern.compile("^\\s*\\{(.*)}\\s*$");
@@ -40,23 +38,11 @@ final class RecordedLoki implements AutoCloseable {
     }
 
     private final List<Stream> streams;
-    private final MockWebServer server = new MockWebServer();
     private final List<String> queries = new CopyOnWriteArrayList<>();
-    private final List<String> unanswered = new CopyOnWriteArrayList<>();
 
     RecordedLoki(List<Stream> streams) throws IOException {
         this.streams = List.copyOf(streams);
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
-    }
-
-    String url() {
-        return server.url("/").toString();
+        start();
     }
 
     /** The LogQL queries asked of query_range. */
@@ -64,12 +50,8 @@ final class RecordedLoki implements AutoCloseable {
         return queries;
     }
 
-    /** The requests answered with an error. */
-    List<String> unanswered() {
-        return unanswered;
-    }
-
-    private MockResponse answer(RecordedRequest request) {
+    @Override
+    protected MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         try {
             if (path.equals("/loki/api/v1/labels")) {
@@ -103,10 +85,10 @@ final class RecordedLoki implements AutoCloseable {
                         Integer.parseInt(request.getUrl().queryParameter("limit")),
                         !"forward".equals(request.getUrl().queryParameter("direction")));
             }
-            unanswered.add(request.getUrl().toString());
+            unanswered(request.getUrl().toString());
             return new MockResponse.Builder().code(404).body("404 page not found\n").build();
         } catch (IllegalArgumentException e) {
-            unanswered.add(request.getUrl() + ": " + e.getMessage());
+            unanswered(request.getUrl() + ": " + e.getMessage());
             return new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain; charset=utf-8")
                     .body("parse error : " + e.getMessage()).build();
         }
@@ -181,10 +163,5 @@ final class RecordedLoki implements AutoCloseable {
         root.put("status", "success");
         root.set("data", data);
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(root.toString()).build();
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }
