@@ -234,6 +234,9 @@ public final class CapturedMetrics implements MetricsSource, AlertsSource {
     public CompletableFuture<RangeResult> queryRange(String promql, TimeRange range, Duration step) {
         List<RangeResult> found = byQuery.get(normalize(promql));
         if (found == null) {
+            found = byQuery.get(normalize(ResourcePanels.withoutPodPrefilter(promql)));
+        }
+        if (found == null) {
             return CompletableFuture.failedFuture(new QueryException("not_captured", "this query was not captured in "
                     + where + " (it holds " + byQuery.size() + " queries): " + promql, OptionalInt.empty()));
         }

@@ -125,6 +125,16 @@ public final class ResourcePanels {
         return out.stream().map(p -> withOwners(p, owners)).toList();
     }
 
+    private static final java.util.regex.Pattern POD_PREFILTER = java.util.regex.Pattern.compile(",pod=~\"(?:[^\"\\\\]|\\\\.)*-\\.\\+\"");
+
+    /**
+     * A workload query as Pitwall wrote it before the pod-name prefilter (the same series): how a
+     * bundle captured then is still found by today's query. Other queries come back unchanged.
+     */
+    public static String withoutPodPrefilter(String promql) {
+        return promql.contains("group_left () max by (namespace, pod)") ? POD_PREFILTER.matcher(promql).replaceAll("") : promql;
+    }
+
     /** {@code text} as an RE2 pattern matching it alone (a name may hold dots). */
     static String regexLiteral(String text) {
         StringBuilder b = new StringBuilder(text.length() + 4);

@@ -106,6 +106,20 @@ class CapturedMetricsTest {
     }
 
     @Test
+    void aWorkloadGraphOfABundleWrittenBeforeThePodPrefilterIsStillFound() throws Exception {
+        String now = ResourcePanels.of(new io.pitwall.connectors.metrics.MetricScope.Workload(
+                new io.pitwall.connectors.model.KubeRef("Deployment", "shop", "carts"))).getFirst().queries().getFirst().promql();
+        String before = now.replace(",pod=~\"carts-.+\"", "");
+        assertThat(before).isNotEqualTo(now);
+        var series = new io.pitwall.connectors.model.MetricSeries(Map.of("pod", "carts-1"), new long[] {1435781430781L},
+                new double[] {0.5});
+        CapturedMetrics older = new CapturedMetrics(List.of(new RangeResult(before, WINDOW, Duration.ofSeconds(15),
+                List.of(series), List.of())), List.of(), List.of(), "test");
+        assertThat(older.queryRange(now, WINDOW, Duration.ofSeconds(15)).get().series()).singleElement()
+                .satisfies(x -> assertThat(x.labels()).containsEntry("pod", "carts-1"));
+    }
+
+    @Test
     void theDemosFormatIsRead() throws Exception {
         String demo = """
                 [{"query":"kube_pod_container_status_restarts_total{namespace=\\"sock-shop\\",container=\\"carts\\"}",

@@ -81,6 +81,17 @@ class ResourcePanelsTest {
     }
 
     @Test
+    void aWorkloadQueryWithoutItsPrefilterIsTheOneOlderBundlesHold() {
+        String now = ResourcePanels.of(new MetricScope.Workload(new KubeRef("Deployment", "shop", "carts.v2"))).getFirst()
+                .queries().getFirst().promql();
+        assertThat(ResourcePanels.withoutPodPrefilter(now)).doesNotContain("pod=~")
+                .isEqualTo(now.replace(",pod=~\"carts\\\\.v2-.+\"", ""));
+        String pod = ResourcePanels.of(new MetricScope.Pod(new KubeRef("Pod", "shop", "carts-1"))).getFirst()
+                .queries().getFirst().promql();
+        assertThat(ResourcePanels.withoutPodPrefilter(pod)).isEqualTo(pod);
+    }
+
+    @Test
     void labelValuesAreEscaped() {
         assertThat(ResourcePanels.esc("a\"b\\c")).isEqualTo("a\\\"b\\\\c");
     }
